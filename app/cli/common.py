@@ -1,0 +1,41 @@
+"""What the subcommands share: the expected-failure exception and reading a letter file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain.file_format import FileFormatError, LetterFile, load_letter
+from app.domain.letter import Letter
+from app.domain.problems import Problem, has_errors
+
+
+class CliError(Exception):
+    """An expected failure: printed as ``offerdesk: <message>``, exit code 2."""
+
+
+def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
+    """Read and validate a letter file; unreadable or foreign files raise :class:`CliError`."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not a letter file") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: is not a text file (expected UTF-8 JSON)") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return load_letter(text)
+    except FileFormatError as exc:
+        raise CliError(f"{path}: cannot be opened: {exc}") from None
+
+
+def require_valid(path: Path) -> tuple[LetterFile, Letter, list[Problem]]:
+    """Read a letter that must have no errors; otherwise :class:`CliError` lists the first ones."""
+    file, letter, problems = read_letter_file(path)
+    if letter is None or has_errors(problems):
+        errors = [str(p) for p in problems if p.severity.value == "error"]
+        more = f" (and {len(errors) - 3} more; run `offerdesk check {path}`)" if len(errors) > 3 else ""
+        raise CliError(f"{path} has errors: " + "; ".join(errors[:3]) + more)
+    return file, letter, problems

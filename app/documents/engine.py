@@ -1,0 +1,116 @@
+"""Render a letter: Jinja2 templates (sandboxed, StrictUndefined) -> markup -> the document model.
+
+This is the one rendering path: every output (DOCX, text, preview, redline) starts from
+:func:`render_document`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+from app.documents import formatting
+from app.documents.markup import MarkupError, parse
+from app.documents.model import Document
+from app.domain.letter import Letter
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+MAIN_TEMPLATE = "offer.xml.j2"
+
+
+class RenderError(Exception):
+    """A template could not be rendered. The message names the template file, line and variable."""
+
+    def __init__(self, message: str, template: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.template = template
+        self.line = line
+
+
+def _at(value: Any, path: str) -> Markup:
+    """Mark text as showing the letter term at ``path`` (for click-to-field and the redline)."""
+    return Markup('<term path="{}">{}</term>').format(path, value)
+
+
+def _fraction(numerator: int, denominator: int) -> str:
+    return formatting.fraction_words(numerator, denominator)
+
+
+@lru_cache(maxsize=4)
+def environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+    env.filters.update(formatting.FILTERS)
+    env.filters["at"] = _at
+    env.globals["fraction"] = _fraction
+    return env
+
+
+def _template_location(tb: TracebackType | None) -> tuple[str | None, int | None]:
+    """The innermost template frame of a traceback (Jinja rewrites frames to template lines)."""
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (Path(filename).name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def context_for(letter: Letter) -> dict[str, Any]:
+    """The variables a template sees: each top-level group of the letter by name."""
+    ctx: dict[str, Any] = {name: getattr(letter, name) for name in Letter.model_fields}
+    ctx["info"] = ctx.pop("letter")
+    return ctx
+
+
+def render_markup(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> str:
+    """Render the templates for ``letter`` to markup text. Raises :class:`RenderError`."""
+    env = environment(templates_dir)
+    try:
+        template = env.get_template(MAIN_TEMPLATE)
+        return template.render(context_for(letter))
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(
+            f"{exc.name or exc.filename}, line {exc.lineno}: template syntax error: {exc.message}",
+            exc.name,
+            exc.lineno,
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template {exc.name!r} not found in {templates_dir}") from None
+    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, AttributeError, ValueError) as exc:
+        name, line = _template_location(sys.exc_info()[2])
+        where = f"{name}, line {line}" if name else "template"
+        detail = str(exc)
+        var = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", detail)
+        if var and isinstance(exc, jinja2.UndefinedError):
+            missing = var.group(2) or var.group(1)
+            detail = f"variable {missing!r} is undefined ({exc})"
+        raise RenderError(f"{where}: {detail}", name, line) from None
+
+
+def render_document(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> Document:
+    """Render ``letter`` into the document model. Raises :class:`RenderError`."""
+    markup = render_markup(letter, templates_dir)
+    try:
+        return parse(markup)
+    except MarkupError as exc:
+        raise RenderError(f"{MAIN_TEMPLATE}: {exc}") from None
+
+
+__all__ = ["RenderError", "render_document", "render_markup", "escape", "TEMPLATES_DIR"]

@@ -1,0 +1,163 @@
+"""How amounts, dates, durations and counts read in a letter: the one home of every format.
+
+The templates use these as Jinja filters; the calculations pane and the term diff use them too.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINALS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+    "nine": "ninth", "twelve": "twelfth",
+}
+_FRACTION_DENOMINATORS = {2: "half", 3: "third", 4: "quarter", 5: "fifth", 6: "sixth", 7: "seventh",
+                          8: "eighth", 9: "ninth", 10: "tenth"}
+
+
+def number_words(n: int) -> str:
+    """0..999 in words (``21`` -> ``twenty-one``); larger numbers as digits with separators."""
+    if n < 0 or n >= 1000:
+        return f"{n:,}"
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
+
+
+def ordinal_words(n: int) -> str:
+    """``1`` -> ``first``, ``22`` -> ``twenty-second``."""
+    words = number_words(n)
+    head, _, last = words.rpartition("-") if "-" in words else ("", "", words)
+    if last in _ORDINALS:
+        last = _ORDINALS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return f"{head}-{last}" if head else last
+
+
+def money(amount: Decimal) -> str:
+    """``$300,000.00``: dollars with separators and cents, as the reference letter writes salary."""
+    return f"${amount:,.2f}"
+
+
+def money_plain(amount: Decimal) -> str:
+    """``$1,000`` when the amount is whole, else ``$1,000.50``."""
+    if amount == amount.to_integral_value():
+        return f"${int(amount):,}"
+    return money(amount)
+
+
+def shares(n: int) -> str:
+    return f"{n:,}"
+
+
+def long_date(d: date) -> str:
+    """``October 1, 2002``."""
+    return f"{d:%B} {d.day}, {d.year}"
+
+
+def percent(p: Decimal) -> str:
+    """``50.1%``, ``2%``."""
+    text = format(p.normalize(), "f")
+    return f"{text}%"
+
+
+def percent_words(p: Decimal) -> str:
+    """``two percent (2%)`` for whole percentages below 1,000, else ``2.5%``."""
+    if p == p.to_integral_value():
+        return f"{number_words(int(p))} percent ({percent(p)})"
+    return percent(p)
+
+
+def duration_months(months: int, numeral: bool = False) -> str:
+    """How a lawyer writes a duration: ``one year``, ``nine months``, ``eighteen months``, ``two years``.
+
+    With ``numeral``: ``one (1) year``, ``nine (9) months``.
+    """
+    if months % 12 == 0:
+        count, unit = months // 12, "year"
+    else:
+        count, unit = months, "month"
+    unit += "" if count == 1 else "s"
+    words = number_words(count)
+    return f"{words} ({count}) {unit}" if numeral else f"{words} {unit}"
+
+
+def days_words(days: int) -> str:
+    """``ten days``; counts above twenty as numerals (``180 days``), as the reference letter does."""
+    if days <= 20:
+        return f"{number_words(days)} day{'s' if days != 1 else ''}"
+    return f"{days} days"
+
+
+def fraction_words(numerator: int, denominator: int) -> str:
+    """``2/3`` -> ``two-thirds``; ``1/2`` -> ``one-half``; ``3/4`` -> ``three-quarters``."""
+    name = _FRACTION_DENOMINATORS.get(denominator, ordinal_words(denominator))
+    if numerator != 1:
+        name = "halves" if name == "half" else name + "s"
+    return f"{number_words(numerator)}-{name}"
+
+
+def times_words(n: int) -> str:
+    """``3`` -> ``three times``; ``1`` -> ``one times`` is wrong English, so ``equal to``."""
+    return "an amount equal to" if n == 1 else f"{number_words(n)} times"
+
+
+def join_and(items: list[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
+    return ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def roman(n: int, upper: bool = False) -> str:
+    """``4`` -> ``iv`` (for clause labels (i), (ii) ...)."""
+    vals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+            (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for value, sym in vals:
+        while n >= value:
+            out += sym
+            n -= value
+    return out.upper() if upper else out
+
+
+def letter_label(n: int) -> str:
+    """``1`` -> ``a``, ``27`` -> ``aa``."""
+    out = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        out = chr(ord("a") + rem) + out
+    return out
+
+
+FILTERS = {
+    "words": number_words,
+    "ordinal": ordinal_words,
+    "money": money,
+    "money_plain": money_plain,
+    "shares": shares,
+    "long_date": long_date,
+    "percent": percent,
+    "percent_words": percent_words,
+    "months": duration_months,
+    "days": days_words,
+    "times": times_words,
+    "join_and": join_and,
+    "roman": roman,
+    "letter_label": letter_label,
+}
