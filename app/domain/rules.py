@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.letter import GrantKind, Letter, VestingKind
+from app.domain.letter import Letter, VestingKind
 from app.domain.problems import Path, Problem, Severity
 
 _PYDANTIC_MESSAGES = {
