@@ -58,6 +58,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
     env.filters.update(formatting.FILTERS)
     env.filters["at"] = _at
     env.globals["fraction"] = _fraction
+    env.globals["portion"] = formatting.portion_words
     return env
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from math import gcd
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -57,6 +58,11 @@ def money_plain(amount: Decimal) -> str:
     if amount == amount.to_integral_value():
         return f"${int(amount):,}"
     return money(amount)
+
+
+def par_value(amount: Decimal) -> str:
+    """``$0.0001``: a par value, exact to its last significant digit (never rounded to cents)."""
+    return f"${format(amount.normalize(), 'f')}"
 
 
 def shares(n: int) -> str:
@@ -110,6 +116,12 @@ def fraction_words(numerator: int, denominator: int) -> str:
     return f"{number_words(numerator)}-{name}"
 
 
+def portion_words(part: int, whole: int) -> str:
+    """``portion_words(12, 48)`` -> ``one-quarter``: the share ``part/whole`` in lowest terms."""
+    common = gcd(part, whole)
+    return fraction_words(part // common, whole // common)
+
+
 def times_words(n: int) -> str:
     """``3`` -> ``three times``; ``1`` -> ``one times`` is wrong English, so ``equal to``."""
     return "an amount equal to" if n == 1 else f"{number_words(n)} times"
@@ -151,6 +163,7 @@ FILTERS = {
     "money": money,
     "money_plain": money_plain,
     "shares": shares,
+    "par_value": par_value,
     "long_date": long_date,
     "percent": percent,
     "percent_words": percent_words,
