@@ -1,0 +1,136 @@
+"""Opening and saving letter files (``*.offer.json``) with messages a user can act on.
+
+Opening never loses what the user typed: a letter whose terms are invalid still opens, with its
+problems listed. Saving is atomic: a failed save leaves the file on disk exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.file_format import FileFormatError, LetterFile, dumps, load_letter
+from app.domain.letter import Letter
+from app.domain.problems import Problem
+from app.storage.atomic import atomic_write_text
+from app.storage.errors import StorageError, describe_write_error
+from app.storage.lock import is_lock_file
+from app.storage.recovery import is_recovery_file
+
+# A letter is a few kilobytes; anything this large was picked by mistake and would only hang the app.
+MAX_LETTER_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OpenedLetter:
+    """A letter file as opened.
+
+    Attributes:
+        path: where it was read from.
+        file: the whole file (draft, schema version, versions marked as sent).
+        letter: the validated letter, or ``None`` when its terms have errors.
+        problems: every problem found in the draft, errors first.
+    """
+
+    path: Path
+    file: LetterFile
+    letter: Letter | None
+    problems: list[Problem]
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = path.name
+    try:
+        if path.is_dir():
+            raise IsADirectoryError
+        size = path.stat().st_size
+        if size > MAX_LETTER_BYTES:
+            raise StorageError(
+                f"{name} cannot be opened: it is {size // (1024 * 1024)} MB, far larger than any letter, "
+                "so it is not an OfferDesk letter; choose the .offer.json file instead",
+                path,
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StorageError(
+            f"{name} cannot be opened: there is no such file in {path.parent}; "
+            "it may have been moved, renamed or deleted",
+            path,
+        ) from None
+    except IsADirectoryError:
+        raise StorageError(
+            f"{name} cannot be opened: it is a folder, not a letter; choose a .offer.json file", path
+        ) from None
+    except PermissionError:
+        raise StorageError(
+            f"{name} cannot be opened: you do not have permission to read it; "
+            "ask its owner for access, or for a copy",
+            path,
+        ) from None
+    except OSError as exc:
+        raise StorageError(
+            f"{name} cannot be opened: the system reported: {exc.strerror or exc}; "
+            "check the drive or network connection and try again",
+            path,
+        ) from None
+
+
+def open_letter(path: Path) -> OpenedLetter:
+    """Read and validate a letter file.
+
+    Raises:
+        StorageError: the file is missing, a folder, unreadable, not UTF-8 JSON, not an OfferDesk
+            letter, or written by a newer OfferDesk. A letter whose *terms* are invalid is not an
+            error: it opens with ``letter=None`` and its problems listed.
+    """
+    path = Path(path)
+    name = path.name
+    if is_lock_file(path) or is_recovery_file(path):
+        raise StorageError(
+            f"{name} cannot be opened: it is a file OfferDesk keeps beside a letter while it is open, "
+            "not a letter; open the .offer.json file instead",
+            path,
+        )
+    data = _read_bytes(path)
+    try:
+        # utf-8-sig: a letter re-saved by Notepad starts with a byte-order mark; it is still a letter.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StorageError(
+            f"{name} cannot be opened: it is not a UTF-8 text file (unexpected byte at position "
+            f"{exc.start}), so it is not an OfferDesk letter or it is damaged; restore it from a backup",
+            path,
+        ) from None
+    try:
+        file, letter, problems = load_letter(text)
+    except FileFormatError as exc:
+        raise StorageError(f"{name} cannot be opened: {exc}", path) from None
+    except RecursionError:
+        raise StorageError(
+            f"{name} cannot be opened: its JSON is nested too deeply to be a letter; restore it from a backup",
+            path,
+        ) from None
+    return OpenedLetter(path=path, file=file, letter=letter, problems=problems)
+
+
+def save_letter(path: Path, file: LetterFile) -> None:
+    """Write a letter file atomically, keeping an existing file's permission bits.
+
+    Raises:
+        StorageError: the file could not be written (read-only folder, disk full, a folder with that
+            name...). The file on disk is then exactly as it was, and no temporary file is left.
+    """
+    path = Path(path)
+    text = dumps(file)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        atomic_write_text(path, text)
+    except OSError as exc:
+        unchanged = " The letter on disk was not changed." if path.is_file() else ""
+        raise StorageError(
+            f"{path.name} could not be saved: {describe_write_error(exc, path)}.{unchanged}", path
+        ) from None
+
+
+__all__ = ["MAX_LETTER_BYTES", "OpenedLetter", "StorageError", "open_letter", "save_letter"]
