@@ -1,0 +1,51 @@
+"""Calculations on a letter: pure functions of (letter, dates) returning frozen results.
+
+No clock and no Qt: every date is passed in. Money is Decimal, rounded to the cent only in
+:mod:`app.calc.rounding`. Every figure is a :class:`Figure` that can explain how it was computed.
+
+Entry points: :func:`calculate` (everything that does not depend on a termination) and
+:func:`run_scenario` (a termination of a given kind on a given date).
+"""
+
+from app.calc.benefits import BenefitFigures
+from app.calc.bonus import FirstYearBonus, first_year_bonus
+from app.calc.cost import CostSummary
+from app.calc.equity import GrantFigures, Installment, price_date, vested_on, vesting_schedule
+from app.calc.explain import Explanation, Figure
+from app.calc.pay import PayFigures, PerPeriod
+from app.calc.payroll import PERIODS_PER_YEAR, first_pay_date, pay_dates_after, years_with_extra_pay_dates
+from app.calc.rounding import split_evenly, to_cents
+from app.calc.scenarios import GrantOutcome, Payment, Scenario, ScenarioError, ScenarioKind, run_scenario
+from app.calc.summary import Calculations, calculate
+from app.calc.trading import trading_day_before
+
+__all__ = [
+    "PERIODS_PER_YEAR",
+    "BenefitFigures",
+    "Calculations",
+    "CostSummary",
+    "Explanation",
+    "Figure",
+    "FirstYearBonus",
+    "GrantFigures",
+    "GrantOutcome",
+    "Installment",
+    "PayFigures",
+    "Payment",
+    "PerPeriod",
+    "Scenario",
+    "ScenarioError",
+    "ScenarioKind",
+    "calculate",
+    "first_pay_date",
+    "first_year_bonus",
+    "pay_dates_after",
+    "price_date",
+    "run_scenario",
+    "split_evenly",
+    "to_cents",
+    "trading_day_before",
+    "vested_on",
+    "vesting_schedule",
+    "years_with_extra_pay_dates",
+]

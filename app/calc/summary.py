@@ -1,0 +1,33 @@
+"""Every figure of a letter that does not depend on a scenario, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.calc.benefits import BenefitFigures, benefit_figures
+from app.calc.bonus import FirstYearBonus, first_year_bonus
+from app.calc.cost import CostSummary, cost_summary
+from app.calc.equity import GrantFigures, grant_figures
+from app.calc.pay import PayFigures, pay_figures
+from app.domain.letter import Letter
+
+
+@dataclass(frozen=True, slots=True)
+class Calculations:
+    pay: PayFigures
+    benefits: BenefitFigures
+    first_year_bonus: FirstYearBonus
+    equity: tuple[GrantFigures, ...]
+    cost: CostSummary
+
+
+def calculate(letter: Letter) -> Calculations:
+    """Pay, benefits, the first-year bonus, each grant's vesting and the cost summary."""
+    pay = pay_figures(letter)
+    return Calculations(
+        pay=pay,
+        benefits=benefit_figures(letter),
+        first_year_bonus=first_year_bonus(letter),
+        equity=grant_figures(letter),
+        cost=cost_summary(letter, pay),
+    )
