@@ -1,0 +1,386 @@
+"""The redline: a word-level comparison of two rendered letters, as a document with tracked changes.
+
+Two passes keep it fast. Blocks (paragraphs, headings, signature blocks) are aligned first on their
+text with :class:`difflib.SequenceMatcher`; only the paragraphs that differ are then compared word by
+word. Tokens are words, punctuation and whitespace, and a number such as ``$300,000.00`` or ``50.1%``
+is one token, so an amount changes as a unit.
+
+The result is an ordinary :class:`~app.documents.model.Document` whose runs, paragraphs and headings
+carry :class:`~app.documents.model.Change` marks, so every writer (DOCX, preview HTML, text) can show
+it. Equal and inserted text keep the current letter's formatting, deleted text the baseline's.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.documents.model import (
+    Block,
+    Change,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Run,
+    Section,
+    SignatureBlock,
+)
+
+# A word with its inner punctuation ("$300,000.00", "non-qualified", "Company's", "50.1%"),
+# a run of whitespace, or one other character.
+_TOKEN = re.compile(r"[$€£]?\w+(?:[.,'’/-]\w+)*%?|\s+|\S")
+# Below this share of equal words a changed paragraph reads better as deleted and re-inserted.
+_MIN_SIMILARITY = 0.3
+
+
+class EditKind(StrEnum):
+    INSERTED = "inserted"
+    DELETED = "deleted"
+    REPLACED = "replaced"
+
+
+@dataclass(frozen=True, slots=True)
+class TextChange:
+    """One change in the redline, for next/previous navigation.
+
+    Attributes:
+        number: 1-based position among the redline's changes, in document order.
+        block: index of the block holding it in the redline document's ``blocks``.
+        kind: inserted, deleted or replaced text.
+        old_text: the baseline's words ("" for an insertion).
+        new_text: the current letter's words ("" for a deletion).
+        section_key: the key of the numbered section it falls in, if any.
+    """
+
+    number: int
+    block: int
+    kind: EditKind
+    old_text: str
+    new_text: str
+    section_key: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Redline:
+    """A redline document and its changes in document order."""
+
+    document: Document
+    changes: tuple[TextChange, ...]
+
+    @property
+    def change_count(self) -> int:
+        return len(self.changes)
+
+
+def redline(old: Document, new: Document) -> Redline:
+    """Compare ``old`` (the baseline) with ``new`` and return the redline of ``new``."""
+    builder = _Builder()
+    old_blocks, new_blocks = old.blocks, new.blocks
+    matcher = difflib.SequenceMatcher(None, [_key(b) for b in old_blocks], [_key(b) for b in new_blocks], False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                builder.equal(old_blocks[i1 + k], new_blocks[j1 + k], i1 + k, j1 + k)
+        elif tag == "delete":
+            builder.whole(old_blocks, range(i1, i2), Change.DELETED)
+        elif tag == "insert":
+            builder.whole(new_blocks, range(j1, j2), Change.INSERTED)
+        else:
+            builder.replace(old_blocks, new_blocks, range(i1, i2), range(j1, j2))
+    blocks = tuple(builder.blocks)
+    sections = _mapped(new.sections, builder.from_new)
+    removed = _mapped(old.sections, builder.from_old)
+    changes = tuple(_in_section(c, sections, removed) for c in builder.changes)
+    document = Document(new.meta, new.letterhead, new.continuation, blocks, sections)
+    return Redline(document, changes)
+
+
+def tokens(text: str) -> list[str]:
+    """The units the word diff compares: words (numbers whole), punctuation and whitespace."""
+    return _TOKEN.findall(text)
+
+
+def _key(block: Block) -> tuple[object, ...]:
+    if isinstance(block, Paragraph):
+        return ("p", block.style, block.label, block.text)
+    if isinstance(block, Heading):
+        return ("h", block.key, block.title)
+    if isinstance(block, SignatureBlock):
+        return ("s", block.align, block.text)
+    return ("b",)
+
+
+def _shape(block: Block) -> tuple[object, ...]:
+    """What two blocks must share to be compared word by word rather than replaced whole."""
+    if isinstance(block, Paragraph):
+        return ("p", block.style)
+    if isinstance(block, SignatureBlock):
+        return ("s", len(block.lines))
+    return ("h",) if isinstance(block, Heading) else ("b",)
+
+
+def _marked(runs: Iterable[Run], change: Change) -> tuple[Run, ...]:
+    return tuple(Run(r.text, r.bold, r.italic, r.underline, r.field, change) for r in runs)
+
+
+def _mark_paragraph(p: Paragraph, change: Change) -> Paragraph:
+    return Paragraph(_marked(p.runs, change), p.style, p.align, p.keep_with_next, p.label, change)
+
+
+def _slice(runs: Sequence[Run], starts: Sequence[int], begin: int, end: int, change: Change | None) -> list[Run]:
+    """The runs' text between character offsets ``begin`` and ``end``, with their formatting."""
+    out: list[Run] = []
+    for run, start in zip(runs, starts, strict=True):
+        stop = start + len(run.text)
+        if stop <= begin or start >= end:
+            continue
+        text = run.text[max(begin, start) - start : min(end, stop) - start]
+        out.append(Run(text, run.bold, run.italic, run.underline, run.field, change))
+    return out
+
+
+def _offsets(runs: Sequence[Run]) -> list[int]:
+    starts, at = [], 0
+    for run in runs:
+        starts.append(at)
+        at += len(run.text)
+    return starts
+
+
+def _merge(runs: list[Run]) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if out:
+            last = out[-1]
+            if (last.bold, last.italic, last.underline, last.field, last.change) == (
+                run.bold, run.italic, run.underline, run.field, run.change
+            ):
+                out[-1] = Run(last.text + run.text, run.bold, run.italic, run.underline, run.field, run.change)
+                continue
+        out.append(run)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _WordDiff:
+    runs: tuple[Run, ...]
+    edits: tuple[tuple[str, str], ...]  # (old words, new words) of each change
+    similarity: float
+
+
+def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
+    old_text, new_text = old.text, new.text
+    old_tokens, new_tokens = tokens(old_text), tokens(new_text)
+    old_at, new_at = _positions(old_tokens), _positions(new_tokens)
+    opcodes, matched = _token_opcodes(old_tokens, new_tokens)
+    opcodes = _cleanup(opcodes, old_tokens)
+    old_starts, new_starts = _offsets(old.runs), _offsets(new.runs)
+    runs: list[Run] = []
+    edits: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            runs += _slice(new.runs, new_starts, new_at[j1], new_at[j2], None)
+            continue
+        runs += _slice(old.runs, old_starts, old_at[i1], old_at[i2], Change.DELETED)
+        runs += _slice(new.runs, new_starts, new_at[j1], new_at[j2], Change.INSERTED)
+        edits.append((old_text[old_at[i1] : old_at[i2]], new_text[new_at[j1] : new_at[j2]]))
+    total = len(old_tokens) + len(new_tokens)
+    return _WordDiff(_merge(runs), tuple(edits), 2 * matched / total if total else 1.0)
+
+
+def _token_opcodes(a: Sequence[str], b: Sequence[str]) -> tuple[list[tuple[str, int, int, int, int]], int]:
+    """Opcodes turning ``a`` into ``b``, and how many tokens matched.
+
+    The common head and tail are cut off before :class:`difflib.SequenceMatcher` runs: it is
+    quadratic in repeated tokens (every space), and a long clause usually differs in a few words.
+    """
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    matcher = difflib.SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], False)
+    opcodes: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        opcodes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    matched = head + tail + sum(m.size for m in matcher.get_matching_blocks())
+    return opcodes, matched
+
+
+def _positions(toks: Sequence[str]) -> list[int]:
+    at, out = 0, [0]
+    for tok in toks:
+        at += len(tok)
+        out.append(at)
+    return out
+
+
+def _cleanup(
+    opcodes: list[tuple[str, int, int, int, int]], old_tokens: Sequence[str]
+) -> list[tuple[str, int, int, int, int]]:
+    """Fold a lone space (or punctuation mark) between two edits into them, then join adjacent edits.
+
+    Without this, "the Chief Financial Officer" -> "a Vice President" reads as three separate
+    word swaps around kept spaces, which no lawyer would mark up that way.
+    """
+    marked = []
+    for index, op in enumerate(opcodes):
+        tag, i1, i2, _, _ = op
+        between_edits = (
+            0 < index < len(opcodes) - 1 and opcodes[index - 1][0] != "equal" and opcodes[index + 1][0] != "equal"
+        )
+        if tag == "equal" and between_edits and i2 - i1 == 1 and len(old_tokens[i1].strip()) <= 1:
+            op = ("replace", *op[1:])
+        marked.append(op)
+    joined: list[tuple[str, int, int, int, int]] = []
+    for op in marked:
+        if joined and op[0] != "equal" and joined[-1][0] != "equal":
+            last = joined[-1]
+            joined[-1] = ("replace", last[1], op[2], last[3], op[4])
+        else:
+            joined.append(op)
+    return joined
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.changes: list[TextChange] = []
+        self.from_old: dict[int, int] = {}  # baseline block index -> redline block index
+        self.from_new: dict[int, int] = {}  # current block index -> redline block index
+
+    def emit(self, block: Block, old: int | None = None, new: int | None = None) -> None:
+        if old is not None:
+            self.from_old[old] = len(self.blocks)
+        if new is not None:
+            self.from_new[new] = len(self.blocks)
+        self.blocks.append(block)
+
+    def note(self, kind: EditKind, old_text: str, new_text: str, block: int | None = None) -> None:
+        at = len(self.blocks) - 1 if block is None else block
+        self.changes.append(TextChange(len(self.changes) + 1, at, kind, old_text, new_text, None))
+
+    def equal(self, old: Block, new: Block, i: int, j: int) -> None:
+        if isinstance(old, Heading) and isinstance(new, Heading) and old.number != new.number:
+            new = Heading(new.key, new.number, new.title, None, old.number)
+        self.emit(new, i, j)
+
+    def whole(self, source: Sequence[Block], indexes: range, change: Change) -> None:
+        """Blocks inserted or deleted whole: one change for the lot (a removed section is one change)."""
+        first = len(self.blocks)
+        inserted = change is Change.INSERTED
+        texts = []
+        for index in indexes:
+            block = source[index]
+            if isinstance(block, PageBreak):
+                if inserted:
+                    self.emit(block, new=index)
+                continue
+            texts.append(block.text)
+            self.emit(_mark(block, change), *((None, index) if inserted else (index, None)))
+        if texts:
+            text = "\n".join(texts)
+            if inserted:
+                self.note(EditKind.INSERTED, "", text, first)
+            else:
+                self.note(EditKind.DELETED, text, "", first)
+
+    def replace(self, old: Sequence[Block], new: Sequence[Block], olds: range, news: range) -> None:
+        """Pair the blocks of a replaced stretch, then compare each pair word by word.
+
+        Blocks with the same words (a relabelled clause) pair first; the rest pair with blocks of
+        the same shape in order; what is left over was inserted or deleted whole.
+        """
+        by_text = difflib.SequenceMatcher(
+            None, [(_shape(old[i]), old[i].text) for i in olds], [(_shape(new[j]), new[j].text) for j in news], False
+        )
+        for tag, i1, i2, j1, j2 in by_text.get_opcodes():
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    self.pair(old, new, olds[i1 + k], news[j1 + k])
+                continue
+            by_shape = difflib.SequenceMatcher(
+                None, [_shape(old[i]) for i in olds[i1:i2]], [_shape(new[j]) for j in news[j1:j2]], False
+            )
+            for tag2, a1, a2, b1, b2 in by_shape.get_opcodes():
+                if tag2 != "equal":
+                    self.whole(old, olds[i1:i2][a1:a2], Change.DELETED)
+                    self.whole(new, news[j1:j2][b1:b2], Change.INSERTED)
+                    continue
+                for k in range(a2 - a1):
+                    self.pair(old, new, olds[i1 + a1 + k], news[j1 + b1 + k])
+
+    def pair(self, old_blocks: Sequence[Block], new_blocks: Sequence[Block], i: int, j: int) -> None:
+        old, new = old_blocks[i], new_blocks[j]
+        if isinstance(old, Paragraph) and isinstance(new, Paragraph):
+            diff = _word_diff(old, new)
+            if diff.similarity < _MIN_SIMILARITY or old.label != new.label:
+                self.whole(old_blocks, range(i, i + 1), Change.DELETED)
+                self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
+                return
+            self.emit(Paragraph(diff.runs, new.style, new.align, new.keep_with_next, new.label), i, j)
+            for old_words, new_words in diff.edits:
+                self.note(_edit_kind(old_words, new_words), old_words, new_words)
+        elif isinstance(old, SignatureBlock) and isinstance(new, SignatureBlock):
+            lines, edits = [], []
+            for old_line, new_line in zip(old.lines, new.lines, strict=True):
+                diff = _word_diff(old_line, new_line)
+                lines.append(Paragraph(diff.runs, new_line.style, new_line.align, new_line.keep_with_next))
+                edits += diff.edits
+            self.emit(SignatureBlock(tuple(lines), new.align, new.signature_line_after), i, j)
+            for old_words, new_words in edits:
+                self.note(_edit_kind(old_words, new_words), old_words, new_words)
+        elif isinstance(old, PageBreak):
+            self.emit(new, i, j)
+        else:
+            self.whole(old_blocks, range(i, i + 1), Change.DELETED)
+            self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
+
+
+def _edit_kind(old_words: str, new_words: str) -> EditKind:
+    if not old_words:
+        return EditKind.INSERTED
+    return EditKind.DELETED if not new_words else EditKind.REPLACED
+
+
+def _mark(block: Block, change: Change) -> Block:
+    if isinstance(block, Paragraph):
+        return _mark_paragraph(block, change)
+    if isinstance(block, Heading):
+        return Heading(block.key, block.number, block.title, change)
+    if isinstance(block, SignatureBlock):
+        return SignatureBlock(
+            tuple(_mark_paragraph(p, change) for p in block.lines), block.align, block.signature_line_after
+        )
+    return block
+
+
+def _mapped(sections: Sequence[Section], to_redline: dict[int, int]) -> tuple[Section, ...]:
+    """Sections of a source document re-indexed into the redline (those whose heading is in it)."""
+    out = []
+    for s in sections:
+        if s.start not in to_redline:
+            continue
+        last = max((to_redline[i] for i in range(s.start, s.end) if i in to_redline), default=to_redline[s.start])
+        out.append(Section(s.key, s.number, s.title, to_redline[s.start], last + 1))
+    return tuple(out)
+
+
+def _in_section(change: TextChange, current: Sequence[Section], removed: Sequence[Section]) -> TextChange:
+    for s in (*current, *removed):
+        if s.start <= change.block < s.end:
+            return TextChange(change.number, change.block, change.kind, change.old_text, change.new_text, s.key)
+    return change
+
+
+__all__ = ["EditKind", "Redline", "TextChange", "redline", "tokens"]
