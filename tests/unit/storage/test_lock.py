@@ -68,9 +68,8 @@ def test_lock_file_is_never_mistaken_for_a_letter(letter: Path) -> None:
 
 
 def test_second_window_in_the_same_process_is_told_who_has_it(letter: Path) -> None:
-    with LetterLock.acquire(letter):
-        with pytest.raises(FileInUse) as info:
-            LetterLock.acquire(letter)
+    with LetterLock.acquire(letter), pytest.raises(FileInUse) as info:
+        LetterLock.acquire(letter)
     err = info.value
     assert isinstance(err, StorageError)
     assert (err.owner, err.host, err.pid, err.path) == (current_user(), current_host(), os.getpid(), letter)
@@ -106,7 +105,9 @@ def test_lock_of_a_crashed_run_whose_pid_was_reused_is_taken_over(letter: Path) 
         assert lock.held
 
 
-def test_real_process_holds_the_lock_until_killed(letter: Path, child_processes: list[subprocess.Popen[str]]) -> None:
+def test_real_process_holds_the_lock_until_killed(
+    letter: Path, child_processes: list[subprocess.Popen[str]]
+) -> None:
     child = run_python(HOLD_LOCK, str(letter))
     child_processes.append(child)
     assert child.stdout is not None and child.stdout.readline().strip() == "locked"
