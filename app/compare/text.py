@@ -66,10 +66,12 @@ class TextChange:
 
 @dataclass(frozen=True, slots=True)
 class Redline:
-    """A redline document and its changes in document order."""
+    """A redline document, its changes in document order, and the two documents compared."""
 
     document: Document
     changes: tuple[TextChange, ...]
+    baseline: Document
+    current: Document
 
     @property
     def change_count(self) -> int:
@@ -96,7 +98,7 @@ def redline(old: Document, new: Document) -> Redline:
     removed = _mapped(old.sections, builder.from_old)
     changes = tuple(_in_section(c, sections, removed) for c in builder.changes)
     document = Document(new.meta, new.letterhead, new.continuation, blocks, sections)
-    return Redline(document, changes)
+    return Redline(document, changes, old, new)
 
 
 def tokens(text: str) -> list[str]:
