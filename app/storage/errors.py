@@ -32,7 +32,7 @@ def describe_write_error(exc: OSError, path: Path) -> str:
             f"the folder {folder} is read-only or you may not write there; "
             "use Save As to save it somewhere you can write"
         )
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # no EDQUOT on Windows
         return "the disk is full; free some space, or use Save As to save it on another drive"
     if exc.errno == errno.ENAMETOOLONG:
         return "the file name is too long; choose a shorter name with Save As"
