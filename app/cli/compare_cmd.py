@@ -1,11 +1,186 @@
-"""Subcommands: (being built)."""
+"""``offerdesk compare``: what changed between two letters, and the redline DOCX.
+
+The baseline is OLD's terms; with ``--baseline-version`` it is a version marked as sent inside OLD,
+and NEW may then be left out to compare OLD's own current draft with what was sent.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
+
+from app.cli.common import CliError, read_letter_file, require_valid
+from app.compare.comparison import Comparison, compare_letters
+from app.compare.redline_docx import redline_docx_of
+from app.compare.terms import by_section
+from app.compare.versions import VersionError, sent_version
+from app.documents import formatting
+from app.documents.engine import RenderError
+from app.domain.letter import Letter
+from app.storage.atomic import WriteRefused, atomic_write_bytes
+
+DEFAULT_AUTHOR = "OfferDesk"
 
 
 def register(sub: Any) -> None:
-    """Add this module's subcommands to the parser."""
-    _ = argparse
+    """Add ``compare`` to the parser."""
+    parser = sub.add_parser(
+        "compare",
+        help="show what changed between two letters; write a redline DOCX with tracked changes",
+        description=(
+            "Compare a baseline letter (OLD) with the current one (NEW): the changed terms by section, "
+            "how the figures moved, and with -o a redline DOCX whose tracked changes Word and "
+            "LibreOffice can accept or reject."
+        ),
+    )
+    parser.add_argument("old", type=Path, metavar="OLD", help="the baseline letter file (*.offer.json)")
+    parser.add_argument(
+        "new", type=Path, nargs="?", metavar="NEW",
+        help="the current letter file; with --baseline-version, OLD's own draft by default",
+    )
+    parser.add_argument(
+        "--baseline-version", metavar="NAME", nargs="?", const="", default=None,
+        help="compare against the version of OLD marked as sent under NAME (the latest sent one if no NAME)",
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="REDLINE.docx", help="write the redline DOCX here")
+    parser.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    parser.add_argument("--json", action="store_true", help="print the comparison as JSON for scripts")
+    parser.add_argument(
+        "--on", type=_iso_date, metavar="YYYY-MM-DD",
+        help="termination date for the scenario figures (default: a year after the start)",
+    )
+    parser.add_argument(
+        "--author", default=DEFAULT_AUTHOR, help=f"who the tracked changes are attributed to (default {DEFAULT_AUTHOR})"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+
+
+def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
+    if args.baseline_version is None:
+        if args.new is None:
+            raise CliError("name the current letter (NEW), or use --baseline-version to compare with a sent version")
+        _, letter, _ = require_valid(args.old)
+        return letter, str(args.old)
+    file, _, _ = read_letter_file(args.old)
+    try:
+        version = sent_version(file, args.baseline_version or None)
+    except VersionError as exc:
+        raise CliError(f"{args.old}: {exc}") from None
+    when = formatting.long_date(version.sent_at.date())
+    return version.terms, f"{args.old}, as sent ({version.name!r}, {when})"
+
+
+def run(args: argparse.Namespace) -> int:
+    baseline, baseline_label = _baseline(args)
+    current_path: Path = args.new or args.old
+    _, current, _ = require_valid(current_path)
+    try:
+        comparison = compare_letters(baseline, current, args.on)
+    except RenderError as exc:
+        raise CliError(f"the letter cannot be rendered: {exc}") from None
+    if args.output is not None:
+        _write_redline(args, comparison)
+    if args.json:
+        print(json.dumps(_as_json(comparison, baseline_label, str(current_path), args.output), indent=2,
+                         ensure_ascii=False))
+    elif args.output is not None:
+        count = comparison.redline.change_count
+        print(f"Wrote {args.output}: {count} tracked change{'' if count == 1 else 's'} against {baseline_label}.")
+    else:
+        sys.stdout.write(summary_text(comparison, baseline_label, str(current_path)))
+    return 0
+
+
+def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
+    when = datetime.now(UTC).replace(microsecond=0)
+    data = redline_docx_of(comparison.redline, args.author, when)
+    try:
+        atomic_write_bytes(args.output, data, overwrite=args.force)
+    except WriteRefused:
+        raise CliError(f"{args.output} already exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
+
+
+def summary_text(comparison: Comparison, baseline_label: str, current_label: str) -> str:
+    """The comparison as a person reads it: terms by section, then the figures that moved."""
+    lines = [f"Baseline: {baseline_label}", f"Current:  {current_label}", ""]
+    if not comparison.terms:
+        lines.append("No terms changed.")
+    else:
+        count = len(comparison.terms)
+        lines.append(f"Changed terms ({count}):")
+        for section, changes in by_section(comparison.terms):
+            lines.append(f"  {section.title}")
+            lines += [f"    {change}" for change in changes]
+    moved = comparison.changed_figures
+    lines.append("")
+    if not moved:
+        lines.append("No figures changed.")
+    else:
+        lines.append(f"Figures that changed (scenarios on {formatting.long_date(comparison.scenario_date)}):")
+        group = None
+        for figure in moved:
+            if figure.group != group:
+                group = figure.group
+                lines.append(f"  {group}")
+            lines.append(f"    {figure.describe()}")
+    count = comparison.redline.change_count
+    lines += ["", f"Redline: {count} change{'' if count == 1 else 's'} in the letter's text"
+              + (" (write it with -o REDLINE.docx)." if count else ".")]
+    return "\n".join(lines) + "\n"
+
+
+def _as_json(comparison: Comparison, baseline: str, current: str, output: Path | None) -> dict[str, Any]:
+    return {
+        "baseline": baseline,
+        "current": current,
+        "terms": [
+            {
+                "section": c.section_key,
+                "section_title": c.section_title,
+                "path": c.dotted_path,
+                "label": c.label,
+                "kind": c.kind.value,
+                "old": c.old,
+                "new": c.new,
+            }
+            for c in comparison.terms
+        ],
+        "scenario_date": comparison.scenario_date.isoformat(),
+        "figures": [
+            {
+                "key": f.key,
+                "group": f.group,
+                "label": f.label,
+                "old": f.old,
+                "new": f.new,
+                "changed": f.changed,
+                "old_why": f.old_why,
+                "new_why": f.new_why,
+            }
+            for f in comparison.figures
+        ],
+        "text_changes": [
+            {
+                "number": c.number,
+                "kind": c.kind.value,
+                "section": c.section_key,
+                "old": c.old_text,
+                "new": c.new_text,
+            }
+            for c in comparison.redline.changes
+        ],
+        "redline": str(output) if output is not None else None,
+    }
