@@ -1,0 +1,170 @@
+"""The document model as HTML for the editor's live preview (Qt's rich-text subset; no Qt here).
+
+What the view can rely on:
+
+* every run that shows a letter term is a link ``term:DOTTED.PATH`` (styled like the text around it),
+  so a click maps to the field that holds the term;
+* ``<a name="section-KEY">`` stands before each numbered section's heading;
+* ``<a name="change-N">`` (N = 1, 2, ... in document order) stands before each tracked change: a
+  changed paragraph or heading counts once, otherwise each changed run counts once;
+* inserted text is underlined blue, deleted text struck through red;
+* Exhibit A follows a horizontal rule (the page break), with ``page-break-before`` for printing.
+
+The preview re-renders on every keystroke, so this is one pass of string building.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.documents.model import (
+    Align,
+    Change,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    ParaStyle,
+    Run,
+    SignatureBlock,
+)
+
+TERM_SCHEME = "term:"
+INSERTED_STYLE = "color:#1a56c4;text-decoration:underline"
+DELETED_STYLE = "color:#c0262d;text-decoration:line-through"
+_CHANGE_STYLE = {Change.INSERTED: INSERTED_STYLE, Change.DELETED: DELETED_STYLE}
+_TERM_LINK = '<a href="term:{}" style="color:inherit;text-decoration:none">'
+
+_BODY_STYLE = "font-family:'Times New Roman','Liberation Serif',serif;font-size:12pt"
+_ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "justify"}
+_STYLE_ALIGN = {
+    ParaStyle.BODY: "justify",
+    ParaStyle.CLAUSE: "justify",
+    ParaStyle.PLAIN: "left",
+    ParaStyle.SUBJECT: "left",
+    ParaStyle.TITLE: "left",
+    ParaStyle.SUBHEADING: "left",
+}
+_STYLE_CSS = {
+    ParaStyle.BODY: "margin-top:0;margin-bottom:12px",
+    ParaStyle.CLAUSE: "margin-top:0;margin-bottom:12px;text-indent:48px",
+    ParaStyle.PLAIN: "margin:0",
+    ParaStyle.SUBJECT: "margin-top:12px;margin-bottom:12px;margin-left:48px",
+    ParaStyle.TITLE: "margin-top:0;margin-bottom:12px;font-weight:bold",
+    ParaStyle.SUBHEADING: "margin-top:6px;margin-bottom:12px;font-weight:bold",
+}
+_SIGNATURE_INDENT = "margin-left:288px"
+
+
+class _Html:
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.changes = 0
+
+    def change_anchor(self) -> None:
+        self.changes += 1
+        self.out.append(f'<a name="change-{self.changes}"></a>')
+
+    def runs(self, runs: tuple[Run, ...], outer: Change | None) -> None:
+        out = self.out
+        for run in runs:
+            text = escape(run.text, quote=False)
+            if run.bold:
+                text = f"<b>{text}</b>"
+            if run.italic:
+                text = f"<i>{text}</i>"
+            if run.underline:
+                text = f"<u>{text}</u>"
+            if run.field is not None:
+                text = _TERM_LINK.format(escape(run.field)) + text + "</a>"
+            change = run.change if run.change is not outer else None
+            if change is not None:
+                self.change_anchor()
+                text = f'<span style="{_CHANGE_STYLE[change]}">{text}</span>'
+            out.append(text)
+
+    def open_change(self, change: Change | None) -> None:
+        if change is not None:
+            self.change_anchor()
+            self.out.append(f'<span style="{_CHANGE_STYLE[change]}">')
+
+    def close_change(self, change: Change | None) -> None:
+        if change is not None:
+            self.out.append("</span>")
+
+    def paragraph(self, para: Paragraph, page_break: bool) -> None:
+        align = _ALIGN[para.align] if para.align else _STYLE_ALIGN[para.style]
+        css = _STYLE_CSS[para.style] + (";page-break-before:always" if page_break else "")
+        self.out.append(f'<p align="{align}" style="{css}">')
+        self.open_change(para.change)
+        if para.label:
+            self.out.append(f"{escape(para.label)}&nbsp;&nbsp;&nbsp;")
+        self.runs(para.runs, para.change)
+        self.close_change(para.change)
+        self.out.append("</p>\n")
+
+    def heading(self, heading: Heading) -> None:
+        self.out.append(f'<a name="section-{escape(heading.key)}"></a>')
+        self.out.append('<p align="left" style="margin-top:6px;margin-bottom:12px"><b>')
+        self.open_change(heading.change)
+        if heading.old_number is not None and heading.old_number != heading.number and heading.change is None:
+            self.change_anchor()
+            self.out.append(f'<span style="{DELETED_STYLE}">{heading.old_number}.</span>')
+            self.out.append(f'<span style="{INSERTED_STYLE}">{heading.number}.</span>')
+            self.out.append(escape(heading.text.partition(".")[2], quote=False))
+        else:
+            self.out.append(escape(heading.text, quote=False))
+        self.close_change(heading.change)
+        self.out.append("</b></p>\n")
+
+    def signature(self, block: SignatureBlock, page_break: bool) -> None:
+        css = "margin-top:24px;margin-bottom:12px"
+        if block.align is Align.RIGHT:
+            css += ";" + _SIGNATURE_INDENT
+        if page_break:
+            css += ";page-break-before:always"
+        self.out.append(f'<p align="left" style="{css}">')
+        for i, line in enumerate(block.lines):
+            if i:
+                self.out.append("<br/>")
+            rule = i == block.signature_line_after
+            if rule:
+                self.out.append("<br/>" if line.runs else "")
+            self.open_change(line.change)
+            self.runs(line.runs, line.change)
+            self.close_change(line.change)
+            if rule:
+                self.out.append(" " + "_" * 30 if line.runs else "_" * 30)
+        self.out.append("</p>\n")
+
+
+def to_html(document: Document) -> str:
+    """The document as one HTML page for ``QTextBrowser.setHtml``."""
+    html = _Html()
+    out = html.out
+    out.append(f'<html><body style="{_BODY_STYLE}">\n')
+    if document.letterhead:
+        first, *rest = document.letterhead
+        out.append('<p align="center" style="margin-top:0;margin-bottom:18px">')
+        out.append(f'<span style="font-size:16pt;font-weight:bold">{escape(first.upper(), quote=False)}</span>')
+        for line in rest:
+            out.append(f'<br/><span style="font-size:10pt">{escape(line, quote=False)}</span>')
+        out.append("</p>\n<hr/>\n")
+    page_break = False
+    for block in document.blocks:
+        if isinstance(block, PageBreak):
+            out.append('<hr style="margin-top:24px;margin-bottom:24px"/>\n')
+            page_break = True
+            continue
+        if isinstance(block, Paragraph):
+            html.paragraph(block, page_break)
+        elif isinstance(block, Heading):
+            html.heading(block)
+        elif isinstance(block, SignatureBlock):
+            html.signature(block, page_break)
+        page_break = False
+    out.append("</body></html>\n")
+    return "".join(out)
+
+
+__all__ = ["DELETED_STYLE", "INSERTED_STYLE", "TERM_SCHEME", "to_html"]

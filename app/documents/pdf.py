@@ -1,0 +1,93 @@
+"""DOCX -> PDF with LibreOffice (``soffice --headless --convert-to pdf``).
+
+Several files convert in one call (LibreOffice's start-up is most of the cost). Each call uses a private,
+throw-away LibreOffice profile, so conversions work as root, in parallel and beside a desktop LibreOffice
+the user has open.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+DEFAULT_TIMEOUT = 120.0
+_CANDIDATES = ("soffice", "libreoffice")
+
+
+class PdfError(Exception):
+    """The conversion could not run or did not produce every PDF."""
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable on PATH (``OFFERDESK_SOFFICE`` overrides), or ``None``."""
+    override = os.environ.get("OFFERDESK_SOFFICE")
+    if override:
+        return shutil.which(override)
+    for name in _CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert_to_pdf(
+    docx_paths: Sequence[Path], out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT
+) -> list[Path]:
+    """Convert DOCX files to PDFs in ``out_dir`` (same base names); returns the PDFs in input order.
+
+    Raises:
+        PdfError: LibreOffice is missing, timed out, failed, or left out a file.
+    """
+    paths = [Path(p).resolve() for p in docx_paths]
+    if not paths:
+        return []
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise PdfError(f"{missing[0]}: no such file")
+    stems = [p.stem for p in paths]
+    if len(set(stems)) != len(stems):
+        raise PdfError("two of the files have the same name; their PDFs would overwrite each other")
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError("LibreOffice is not installed (no `soffice` on PATH); install it to export PDF")
+    out_dir = Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [out_dir / f"{stem}.pdf" for stem in stems]
+    # A PDF left from an earlier run must not pass for this run's output.
+    before = {t: t.stat().st_mtime_ns for t in targets if t.exists()}
+    with tempfile.TemporaryDirectory(prefix="offerdesk-lo-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *map(str, paths),
+        ]
+        env = {**os.environ, "HOME": profile}
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, env=env, check=False
+            )
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"LibreOffice did not finish within {timeout:g} seconds") from None
+        except OSError as exc:
+            raise PdfError(f"LibreOffice could not be started ({exc.strerror})") from None
+    absent = [t for t in targets if not t.is_file() or before.get(t) == t.stat().st_mtime_ns]
+    if result.returncode != 0 or absent:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        reason = detail[-1] if detail else f"exit code {result.returncode}"
+        name = absent[0].name if absent else "the PDF"
+        raise PdfError(f"LibreOffice did not write {name}: {reason}")
+    return targets
+
+
+__all__ = ["PdfError", "convert_to_pdf", "find_soffice"]
