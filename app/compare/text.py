@@ -180,7 +180,7 @@ def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
     old_text, new_text = old.text, new.text
     old_tokens, new_tokens = tokens(old_text), tokens(new_text)
     old_at, new_at = _positions(old_tokens), _positions(new_tokens)
-    opcodes, matched = _token_opcodes(old_tokens, new_tokens)
+    opcodes = _token_opcodes(old_tokens, new_tokens)
     opcodes = _cleanup(opcodes, old_tokens)
     old_starts, new_starts = _offsets(old.runs), _offsets(new.runs)
     runs: list[Run] = []
@@ -192,12 +192,22 @@ def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
         runs += _slice(old.runs, old_starts, old_at[i1], old_at[i2], Change.DELETED)
         runs += _slice(new.runs, new_starts, new_at[j1], new_at[j2], Change.INSERTED)
         edits.append((old_text[old_at[i1] : old_at[i2]], new_text[new_at[j1] : new_at[j2]]))
-    total = len(old_tokens) + len(new_tokens)
-    return _WordDiff(_merge(runs), tuple(edits), 2 * matched / total if total else 1.0)
+    return _WordDiff(_merge(runs), tuple(edits), _similarity(opcodes, old_tokens, new_tokens))
 
 
-def _token_opcodes(a: Sequence[str], b: Sequence[str]) -> tuple[list[tuple[str, int, int, int, int]], int]:
-    """Opcodes turning ``a`` into ``b``, and how many tokens matched.
+def _similarity(
+    opcodes: Sequence[tuple[str, int, int, int, int]], old_tokens: Sequence[str], new_tokens: Sequence[str]
+) -> float:
+    """The share of words (not spaces, which always match) the two paragraphs have in common."""
+    words = sum(1 for t in old_tokens if not t.isspace()) + sum(1 for t in new_tokens if not t.isspace())
+    if not words:
+        return 1.0
+    kept = sum(1 for tag, i1, i2, _, _ in opcodes if tag == "equal" for t in old_tokens[i1:i2] if not t.isspace())
+    return 2 * kept / words
+
+
+def _token_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes turning ``a`` into ``b``.
 
     The common head and tail are cut off before :class:`difflib.SequenceMatcher` runs: it is
     quadratic in repeated tokens (every space), and a long clause usually differs in a few words.
@@ -215,8 +225,7 @@ def _token_opcodes(a: Sequence[str], b: Sequence[str]) -> tuple[list[tuple[str, 
         opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
     if tail:
         opcodes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
-    matched = head + tail + sum(m.size for m in matcher.get_matching_blocks())
-    return opcodes, matched
+    return opcodes
 
 
 def _positions(toks: Sequence[str]) -> list[int]:
