@@ -54,6 +54,9 @@ class TextChange:
         old_text: the baseline's words ("" for an insertion).
         new_text: the current letter's words ("" for a deletion).
         section_key: the key of the numbered section it falls in, if any.
+        mark: the number N of the preview's ``<a name="change-N">`` anchor where the change starts
+            (:mod:`app.documents.html` numbers each changed paragraph or heading once, else each
+            changed run); renumbered headings have anchors but are not changes of their own here.
     """
 
     number: int
@@ -62,6 +65,7 @@ class TextChange:
     old_text: str
     new_text: str
     section_key: str | None
+    mark: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +273,8 @@ class _Builder:
         self.changes: list[TextChange] = []
         self.from_old: dict[int, int] = {}  # baseline block index -> redline block index
         self.from_new: dict[int, int] = {}  # current block index -> redline block index
+        self.marks_before: list[int] = []  # preview change anchors before each redline block
+        self.marks = 0
 
     def emit(self, block: Block, old: int | None = None, new: int | None = None) -> None:
         if old is not None:
@@ -276,10 +282,27 @@ class _Builder:
         if new is not None:
             self.from_new[new] = len(self.blocks)
         self.blocks.append(block)
+        self.marks_before.append(self.marks)
+        self.marks += _mark_count(block)
 
-    def note(self, kind: EditKind, old_text: str, new_text: str, block: int | None = None) -> None:
-        at = len(self.blocks) - 1 if block is None else block
-        self.changes.append(TextChange(len(self.changes) + 1, at, kind, old_text, new_text, None))
+    def note(self, kind: EditKind, old_text: str, new_text: str, block: int, mark: int) -> None:
+        self.changes.append(TextChange(len(self.changes) + 1, block, kind, old_text, new_text, None, mark))
+
+    def note_edits(self, edits: Sequence[tuple[str, str]], lines: Sequence[Paragraph]) -> None:
+        """Note the word edits of the block just emitted, each at its first changed run's anchor."""
+        at = len(self.blocks) - 1
+        starts: list[int] = []
+        mark = self.marks_before[at]
+        for line in lines:
+            previous: Change | None = None
+            for run in line.runs:
+                if run.change is not None:
+                    mark += 1
+                    if previous is None:
+                        starts.append(mark)
+                previous = run.change
+        for (old_words, new_words), start in zip(edits, starts, strict=True):
+            self.note(_edit_kind(old_words, new_words), old_words, new_words, at, start)
 
     def equal(self, old: Block, new: Block, i: int, j: int) -> None:
         if isinstance(old, Heading) and isinstance(new, Heading) and old.number != new.number:
@@ -301,10 +324,11 @@ class _Builder:
             self.emit(_mark(block, change), *((None, index) if inserted else (index, None)))
         if texts:
             text = "\n".join(texts)
+            mark = self.marks_before[first] + 1
             if inserted:
-                self.note(EditKind.INSERTED, "", text, first)
+                self.note(EditKind.INSERTED, "", text, first, mark)
             else:
-                self.note(EditKind.DELETED, text, "", first)
+                self.note(EditKind.DELETED, text, "", first, mark)
 
     def replace(self, old: Sequence[Block], new: Sequence[Block], olds: range, news: range) -> None:
         """Pair the blocks of a replaced stretch, then compare each pair word by word.
@@ -339,9 +363,9 @@ class _Builder:
                 self.whole(old_blocks, range(i, i + 1), Change.DELETED)
                 self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
                 return
-            self.emit(Paragraph(diff.runs, new.style, new.align, new.keep_with_next, new.label), i, j)
-            for old_words, new_words in diff.edits:
-                self.note(_edit_kind(old_words, new_words), old_words, new_words)
+            paragraph = Paragraph(diff.runs, new.style, new.align, new.keep_with_next, new.label)
+            self.emit(paragraph, i, j)
+            self.note_edits(diff.edits, (paragraph,))
         elif isinstance(old, SignatureBlock) and isinstance(new, SignatureBlock):
             lines, edits = [], []
             for old_line, new_line in zip(old.lines, new.lines, strict=True):
@@ -349,13 +373,24 @@ class _Builder:
                 lines.append(Paragraph(diff.runs, new_line.style, new_line.align, new_line.keep_with_next))
                 edits += diff.edits
             self.emit(SignatureBlock(tuple(lines), new.align, new.signature_line_after), i, j)
-            for old_words, new_words in edits:
-                self.note(_edit_kind(old_words, new_words), old_words, new_words)
+            self.note_edits(edits, lines)
         elif isinstance(old, PageBreak):
             self.emit(new, i, j)
         else:
             self.whole(old_blocks, range(i, i + 1), Change.DELETED)
             self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
+
+
+def _mark_count(block: Block) -> int:
+    """How many change anchors the preview puts in ``block`` (see :mod:`app.documents.html`)."""
+    if isinstance(block, Paragraph):
+        return 1 if block.change is not None else sum(1 for r in block.runs if r.change is not None)
+    if isinstance(block, Heading):
+        renumbered = block.old_number is not None and block.old_number != block.number
+        return 1 if block.change is not None or renumbered else 0
+    if isinstance(block, SignatureBlock):
+        return sum(_mark_count(line) for line in block.lines)
+    return 0
 
 
 def _edit_kind(old_words: str, new_words: str) -> EditKind:
@@ -390,7 +425,9 @@ def _mapped(sections: Sequence[Section], to_redline: dict[int, int]) -> tuple[Se
 def _in_section(change: TextChange, current: Sequence[Section], removed: Sequence[Section]) -> TextChange:
     for s in (*current, *removed):
         if s.start <= change.block < s.end:
-            return TextChange(change.number, change.block, change.kind, change.old_text, change.new_text, s.key)
+            return TextChange(
+                change.number, change.block, change.kind, change.old_text, change.new_text, s.key, change.mark
+            )
     return change
 
 

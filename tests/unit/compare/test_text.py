@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+from decimal import Decimal
+
 from app.compare.text import EditKind, Redline, redline, tokens
 from app.documents.engine import render_document
+from app.documents.html import to_html
 from app.documents.model import Block, Change, Document, Heading, PageBreak, Paragraph, Run, SignatureBlock
 from app.domain.letter import Letter
 from app.domain.sample import sample_letter
@@ -212,3 +217,25 @@ def test_unicode_names_round_trip_through_the_whole_letter() -> None:
     result = assert_round_trip(old, new)
     inserted = {c.new_text for c in result.changes}
     assert {"José Ñúñez-Łukasz", "José", "Zoë Brontë"} <= inserted
+
+
+
+def test_each_change_points_at_its_preview_anchor() -> None:
+    def edit(letter: Letter) -> None:
+        letter.candidate.familiar_name = "Jimmy"
+        letter.company.signatory_name = "Zoë Brontë"
+        letter.termination.cause.items = letter.termination.cause.items[:3]
+        letter.compensation.base_salary = Decimal("325000.00")
+        letter.transportation = None
+
+    result = redline(render_document(sample_letter()), render_document(variant(edit)))
+    page = to_html(result.document)
+    for change in result.changes:
+        anchor = f'<a name="change-{change.mark}"></a>'
+        assert anchor in page
+        after = html.unescape(re.sub(r"<[^>]+>", "", page.split(anchor, 1)[1]))
+        words = (change.old_text or change.new_text).split("\n")[0]
+        assert after.startswith(words), (change, after[:80])
+    marks = [c.mark for c in result.changes]
+    assert marks == sorted(set(marks))
+    assert len(marks) >= 5
