@@ -105,11 +105,15 @@ def build_reference() -> bytes:
     document.core_properties.comments = (
         "Restyle the 'Offer ...' styles and the page setup here; exported letters follow them."
     )
-    # The template's thumbnail shows a page that is not this one.
+    # The template's thumbnail shows a page that is not this one; Word 2010's duplicate styles part
+    # and the template's custom XML are dead weight that every export would load and write again.
     package = document.part.package
     for rel in list(package.rels.values()):
         if rel.reltype.endswith("/thumbnail"):
             package.rels.pop(rel.rId)
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            document.part.rels.pop(rel.rId)
     out = BytesIO()
     document.save(out)
     return out.getvalue()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from typing import Any
 
 from app.documents.model import (
     Align,
@@ -47,65 +47,58 @@ class MarkupError(ValueError):
     """The rendered markup is not well formed (a template bug)."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Fmt:
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    field: str | None = None
+# A run's formatting: (bold, italic, underline, field).
+_Fmt = tuple[bool, bool, bool, str | None]
+_PLAIN: _Fmt = (False, False, False, None)
 
 
 def _runs(elem: ET.Element, numbers: dict[str, int]) -> tuple[Run, ...]:
-    out: list[Run] = []
-
-    def add(text: str | None, fmt: _Fmt) -> None:
-        if not text:
-            return
-        text = _SPACE.sub(" ", text)
-        if out and (out[-1].bold, out[-1].italic, out[-1].underline, out[-1].field) == (
-            fmt.bold,
-            fmt.italic,
-            fmt.underline,
-            fmt.field,
-        ):
-            out[-1] = Run(out[-1].text + text, fmt.bold, fmt.italic, fmt.underline, fmt.field)
-        else:
-            out.append(Run(text, fmt.bold, fmt.italic, fmt.underline, fmt.field))
+    if len(elem) == 0:  # the common case: text only
+        text = (elem.text or "").strip()
+        return (Run(text),) if text else ()
+    pieces: list[tuple[str, _Fmt]] = []
 
     def walk(node: ET.Element, fmt: _Fmt) -> None:
-        add(node.text, fmt)
+        if node.text:
+            pieces.append((node.text, fmt))
         for child in node:
             tag = child.tag
+            bold, italic, underline, field = fmt
             if tag == "b":
-                walk(child, _Fmt(True, fmt.italic, fmt.underline, fmt.field))
+                walk(child, (True, italic, underline, field))
             elif tag == "i":
-                walk(child, _Fmt(fmt.bold, True, fmt.underline, fmt.field))
+                walk(child, (bold, True, underline, field))
             elif tag == "u":
-                walk(child, _Fmt(fmt.bold, fmt.italic, True, fmt.field))
+                walk(child, (bold, italic, True, field))
             elif tag == "term":
-                walk(child, _Fmt(fmt.bold, fmt.italic, fmt.underline, child.get("path")))
+                walk(child, (bold, italic, underline, child.get("path")))
             elif tag == "ref":
                 key = child.get("to", "")
                 if key not in numbers:
                     raise MarkupError(f"<ref to={key!r}> names no section in this letter")
-                add(f"Section {numbers[key]}", fmt)
+                pieces.append((f"Section {numbers[key]}", fmt))
             else:
                 raise MarkupError(f"<{tag}> is not allowed inside a paragraph")
-            add(child.tail, fmt)
+            if child.tail:
+                pieces.append((child.tail, fmt))
 
-    walk(elem, _Fmt())
-    # Trim the paragraph's outer whitespace, dropping runs that become empty.
-    runs = list(out)
-    while runs and not runs[0].text.strip():
-        runs.pop(0)
-    while runs and not runs[-1].text.strip():
-        runs.pop()
-    if runs:
-        first, last = runs[0], runs[-1]
-        runs[0] = Run(first.text.lstrip(), first.bold, first.italic, first.underline, first.field)
-        last = runs[-1]
-        runs[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.underline, last.field)
-    return tuple(runs)
+    walk(elem, _PLAIN)
+    # Merge neighbours of one formatting, then trim the paragraph's outer whitespace, dropping runs
+    # that become empty.
+    merged: list[list[Any]] = []
+    for text, fmt in pieces:
+        if merged and merged[-1][1] == fmt:
+            merged[-1][0] += text
+        else:
+            merged.append([text, fmt])
+    while merged and not merged[0][0].strip():
+        merged.pop(0)
+    while merged and not merged[-1][0].strip():
+        merged.pop()
+    if merged:
+        merged[0][0] = merged[0][0].lstrip()
+        merged[-1][0] = merged[-1][0].rstrip()
+    return tuple(Run(text, *fmt) for text, fmt in merged)
 
 
 def _paragraph(elem: ET.Element, numbers: dict[str, int]) -> Paragraph:
@@ -129,14 +122,25 @@ def _lines(elem: ET.Element | None) -> tuple[str, ...]:
     return tuple(_SPACE.sub(" ", "".join(line.itertext())).strip() for line in elem.findall("line"))
 
 
-def parse(markup: str) -> Document:
-    """Parse rendered markup into a :class:`Document`. Raises :class:`MarkupError`."""
+def _not_well_formed(markup: str) -> MarkupError:
+    """The error for markup that does not parse, with the line of the markup as rendered."""
     try:
-        root = ET.fromstring(markup)
+        ET.fromstring(markup)
     except ET.ParseError as exc:
         line = exc.position[0]
         context = markup.splitlines()[line - 1].strip() if line else ""
-        raise MarkupError(f"rendered markup is not well formed at line {line}: {exc} ({context[:80]!r})") from None
+        return MarkupError(f"rendered markup is not well formed at line {line}: {exc} ({context[:80]!r})")
+    return MarkupError("rendered markup is not well formed")
+
+
+def parse(markup: str) -> Document:
+    """Parse rendered markup into a :class:`Document`. Raises :class:`MarkupError`."""
+    try:
+        # Collapse whitespace once for the whole markup (templates wrap prose freely): done per text
+        # piece it was most of the parse, which runs on every keystroke of the live preview.
+        root = ET.fromstring(" ".join(markup.split()))
+    except ET.ParseError:
+        raise _not_well_formed(markup) from None
     body = root.find("body")
     if root.tag != "document" or body is None:
         raise MarkupError("rendered markup must be a <document> with a <body>")
