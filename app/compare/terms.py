@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from app.calc.report import GRANT_KIND_LABELS
 from app.documents import formatting
 from app.domain.letter import Letter
 from app.domain.problems import Path, format_path
@@ -81,10 +82,8 @@ _ITEM_LABELS = {
 }
 # A title's unit in parentheses, dropped from the label because the value carries it.
 _UNIT = re.compile(r"\s*\((months|months of salary|days|business days|%|times salary)\)$")
-_ENUM_WORDS = {
-    "non_qualified_option": "non-qualified stock options",
-    "incentive_stock_option": "incentive stock options",
-    "rsu": "restricted stock units",
+_ENUM_WORDS: dict[str, str] = {
+    **{kind.value: words for kind, words in GRANT_KIND_LABELS.items()},
     "close_prior_trading_day": "closing price on the trading day before the start",
     "close_on_grant_date": "closing price on the grant date",
     "not_applicable": "not applicable",
