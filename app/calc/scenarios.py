@@ -180,7 +180,9 @@ def _payments(letter: Letter, on: date, total: Decimal, months: int) -> Figure[t
     count = math.ceil(PERIODS_PER_YEAR[frequency] * months / 12)
     dates = pay_dates_after(frequency, letter.position.start_date, on, count)
     amounts = split_evenly(total, count)
-    payments = tuple(Payment(i + 1, d, a) for i, (d, a) in enumerate(zip(dates, amounts, strict=True)))
+    # A total of fewer cents than installments leaves some installments at 0.00: nothing is paid then.
+    paid = [(d, a) for d, a in zip(dates, amounts, strict=True) if a > 0]
+    payments = tuple(Payment(i + 1, d, a) for i, (d, a) in enumerate(paid))
     return Figure(
         payments,
         because(

@@ -1,0 +1,51 @@
+"""The labelled lines the pane and the table show, and calculate() on any valid letter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.calc import ScenarioKind, calculate, run_scenario
+from app.calc.report import overview, scenario_section
+from app.documents.formatting import FILTERS
+from app.domain.letter import Letter
+from tests.unit.calc.letters import letter_with
+from tests.unit.calc.test_scenarios import letters
+
+
+def test_overview_reads_in_the_letters_formats() -> None:
+    lines = {line.key: line for section in overview(calculate(letter_with())) for line in section.lines}
+    assert lines["pay.per_period"].text(FILTERS) == "$11,538.46"
+    assert lines["pay.per_period"].text() == "11538.46"
+    assert lines["pay.first_pay_date"].text(FILTERS) == "October 18, 2002"
+    assert lines["pay.years_with_extra_pay_dates"].text() == "2010"
+    assert lines["first_year_bonus.fraction"].text() == "0.2164"
+    assert lines["first_year_bonus.amount"].text() == "no target set"
+    assert lines["life_insurance"].explain(FILTERS) == "3 x the annual salary $300,000.00"
+
+
+def test_scenario_lines() -> None:
+    s = run_scenario(letter_with(), ScenarioKind.CHANGE_OF_CONTROL, date(2004, 4, 14))
+    lines = {line.key: line for line in scenario_section(s).lines}
+    assert lines["scenario.inside_protection_window"].text() == "inside"
+    assert lines["scenario.last_severance_payment"].text(FILTERS) == "April 1, 2005"
+    assert lines["scenario.exercise_deadline"].text() == "per the option agreement"
+    assert lines["scenario.accelerated_shares"].text(FILTERS) == "100,000"
+
+
+@settings(max_examples=30, deadline=None)
+@given(letter=letters(), days=st.integers(0, 4000))
+def test_every_figure_of_any_valid_letter_renders(letter: Letter, days: int) -> None:
+    calcs = calculate(letter)
+    for section in overview(calcs):
+        for line in section.lines:
+            assert line.text(FILTERS) and line.explain(FILTERS)
+    for g in calcs.equity:
+        assert g.price_date.explain(FILTERS)
+        assert sum(i.shares for i in g.installments) == g.shares
+    on = letter.position.start_date.fromordinal(letter.position.start_date.toordinal() + days)
+    for kind in ScenarioKind:
+        for line in scenario_section(run_scenario(letter, kind, on)).lines:
+            assert line.text(FILTERS) and line.explain(FILTERS)
