@@ -84,16 +84,17 @@ def percent_words(p: Decimal) -> str:
     return percent(p)
 
 
-def duration_months(months: int, numeral: bool = False) -> str:
+def duration_months(months: int, numeral: bool = False, attributive: bool = False) -> str:
     """How a lawyer writes a duration: ``one year``, ``nine months``, ``eighteen months``, ``two years``.
 
-    With ``numeral``: ``one (1) year``, ``nine (9) months``.
+    With ``numeral``: ``one (1) year``, ``nine (9) months``. With ``attributive`` the unit stays singular,
+    for use before a noun: "within such ``two (2) year`` period".
     """
     if months % 12 == 0:
         count, unit = months // 12, "year"
     else:
         count, unit = months, "month"
-    unit += "" if count == 1 else "s"
+    unit += "" if count == 1 or attributive else "s"
     words = number_words(count)
     return f"{words} ({count}) {unit}" if numeral else f"{words} {unit}"
 
