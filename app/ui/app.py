@@ -1,0 +1,115 @@
+"""Starting the editor: the application object, the first window, the screenshot mode and test hooks."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app.domain.problems import parse_path
+from app.ui.crash import install_excepthook
+from app.ui.draft import MISSING
+from app.ui.main_window import MainWindow
+from app.ui.style import STYLE_SHEET
+
+# Test hook: "dotted.path=value", applied after start through the normal (undoable, autosaved) edit.
+TEST_EDIT_ENV = "OFFERDESK_TEST_EDIT"
+
+
+@dataclass(frozen=True)
+class GuiOptions:
+    file: Path | None = None
+    sample: bool = False
+    screenshot: Path | None = None
+    size: tuple[int, int] | None = None
+    quit_after_show: bool = False
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1366x768"`` -> ``(1366, 768)``."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or int(width) < 200 or int(height) < 200:
+        raise ValueError(f"{text!r} is not a size such as 1366x768")
+    return int(width), int(height)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName("OfferDesk")
+    QCoreApplication.setApplicationName("OfferDesk")
+    QGuiApplication.setDesktopFileName("offerdesk")
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def apply_test_edit(window: MainWindow, spec: str) -> None:
+    """Apply ``path=value`` as if typed: the value keeps the type of what the draft holds there."""
+    dotted, _, text = spec.partition("=")
+    path = parse_path(dotted.strip())
+    current = window.document.value(path)
+    value: object = text
+    if not isinstance(current, str) and current is not MISSING:
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            value = text
+    editor = window.binder.editor_for(path)
+    label = editor.spec.title if editor is not None else dotted
+    window.document.edit(path, value, label)
+
+
+def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:
+    """Process events until the preview shows the current letter (or the time is up)."""
+    loop = QEventLoop()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(timeout_ms)
+    window.preview.render_now()
+    while deadline.isActive() and not window.preview.idle:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    QApplication.processEvents()
+
+
+def run(options: GuiOptions) -> int:
+    app = application()
+    window = MainWindow()
+    windows = [window]
+    install_excepthook(lambda: [w.document.draft for w in windows])
+    if options.size is not None:
+        window.resize(*options.size)
+        window.apply_default_sizes()
+    if options.file is not None:
+        if not window.open_path(options.file):
+            print(f"offerdesk: {window.message_bar.text.text()}", file=sys.stderr)
+            if options.screenshot is not None or options.quit_after_show:
+                return 2
+    elif options.sample:
+        window.new_letter(sample=True)
+    window.show()
+    if options.screenshot is not None or options.quit_after_show:
+        wait_for_preview(window)
+        if options.screenshot is not None:
+            options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(options.screenshot)):
+                print(f"offerdesk: could not write {options.screenshot}", file=sys.stderr)
+                return 2
+        window.close()
+        return 0
+    windows.extend(window.offer_recovery())
+    for extra in windows[1:]:
+        extra.show()
+    test_edit = os.environ.get(TEST_EDIT_ENV)
+    if test_edit:
+        QTimer.singleShot(0, lambda: apply_test_edit(window, test_edit))
+    return app.exec()

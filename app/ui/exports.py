@@ -1,0 +1,101 @@
+"""Exporting the letter from the editor: DOCX through the same path as ``offerdesk render``,
+PDF through LibreOffice on a background thread."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.documents.engine import RenderError, render_document
+from app.documents.model import Document
+from app.documents.pdf import PdfError, convert_to_pdf
+from app.domain.letter import Letter
+from app.storage.atomic import atomic_write_bytes
+from app.storage.errors import describe_write_error
+
+
+class ExportError(Exception):
+    """The letter could not be exported; the message says why and what to do."""
+
+
+def docx_for(letter: Letter, document: Document | None = None) -> bytes:
+    """The DOCX bytes of ``letter`` (``document``: its rendered form, if already at hand)."""
+    # python-docx is slow to import: load it on the first export, not at startup.
+    from app.documents.docx_writer import DocxError, docx_bytes
+
+    try:
+        return docx_bytes(document if document is not None else render_document(letter))
+    except RenderError as exc:
+        raise ExportError(f"The letter template failed: {exc}") from None
+    except DocxError as exc:
+        raise ExportError(f"The Word document could not be made: {exc}") from None
+
+
+def write_docx(path: Path, letter: Letter, document: Document | None = None) -> None:
+    """Write the DOCX atomically: a failure leaves any existing file as it was."""
+    data = docx_for(letter, document)
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+
+
+def pdf_for(path: Path, letter: Letter) -> None:
+    """Write the PDF: DOCX in a private folder, converted by LibreOffice, moved into place atomically."""
+    with tempfile.TemporaryDirectory(prefix="offerdesk-pdf-") as tmp:
+        docx_path = Path(tmp) / f"{path.stem}.docx"
+        write_docx(docx_path, letter)
+        try:
+            (pdf,) = convert_to_pdf([docx_path], Path(tmp) / "pdf")
+        except PdfError as exc:
+            raise ExportError(f"{path.name} was not written: {exc}") from None
+        try:
+            atomic_write_bytes(path, pdf.read_bytes())
+        except OSError as exc:
+            raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+
+
+class _PdfRelay(QObject):
+    finished = Signal(object, str)
+
+
+class _PdfJob(QRunnable):
+    def __init__(self, path: Path, letter: Letter, relay: _PdfRelay) -> None:
+        super().__init__()
+        self._path = path
+        self._letter = letter
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            pdf_for(self._path, self._letter)
+        except ExportError as exc:
+            self._relay.finished.emit(self._path, str(exc))
+            return
+        self._relay.finished.emit(self._path, "")
+
+
+def _pool(owner: QObject) -> QThreadPool:
+    pool = owner.findChild(QThreadPool, "exportPool")
+    if pool is None:
+        pool = QThreadPool(owner)
+        pool.setObjectName("exportPool")
+        pool.setMaxThreadCount(1)
+    return pool
+
+
+def start_pdf_export(path: Path, letter: Letter, owner: QObject, done: Callable[[Path, str], None]) -> None:
+    """Export a PDF in the background; ``done(path, error)`` runs on the GUI thread (error empty if fine)."""
+    relay = _PdfRelay(owner)
+    relay.finished.connect(done)
+    relay.finished.connect(relay.deleteLater)
+    _pool(owner).start(_PdfJob(path, letter, relay))
+
+
+def wait_for_exports(owner: QObject) -> None:
+    pool = owner.findChild(QThreadPool, "exportPool")
+    if pool is not None:
+        pool.waitForDone()

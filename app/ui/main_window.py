@@ -1,0 +1,738 @@
+"""The editor window: sections on the left, the section's form in the middle, preview,
+calculations and changes on the right, and the Problems list at the bottom."""
+
+from __future__ import annotations
+
+import copy
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.compare.versions import VersionError, default_version_name, mark_as_sent
+from app.domain.file_format import LetterFile, new_file
+from app.domain.letter import Letter
+from app.domain.problems import Path as TermPath
+from app.domain.problems import Problem
+from app.domain.sample import SAMPLE_TERMS
+from app.domain.sections import SECTION_BY_KEY, SECTIONS, section_for_path
+from app.storage.errors import StorageError
+from app.storage.letters import open_letter, save_letter
+from app.storage.lock import FileInUse, LetterLock, LockUnavailable
+from app.storage.recent import RecentFiles
+from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
+from app.ui import exports
+from app.ui.calc_pane import CalcPane
+from app.ui.changes_view import ChangesView
+from app.ui.commands import SentVersionsCommand
+from app.ui.document import LetterDocument
+from app.ui.draft import MISSING
+from app.ui.forms import Binder, SectionForm
+from app.ui.message_bar import MessageBar
+from app.ui.navigator import SectionNavigator
+from app.ui.preview import PreviewController, PreviewPane
+from app.ui.problems_view import ProblemsView, term_label
+from app.ui.prompts import Prompts, SaveChoice
+from app.ui.settings import default_config_dir, open_settings
+
+AUTOSAVE_MS = 2000
+APP_NAME = "OfferDesk"
+
+
+def blank_from_sample() -> dict[str, Any]:
+    """A new letter: the sample's company terms, with the candidate still to be filled in."""
+    draft = copy.deepcopy(SAMPLE_TERMS)
+    draft["candidate"] = {"salutation": "", "full_name": "", "familiar_name": "", "address_lines": [""]}
+    return draft
+
+
+class MainWindow(QMainWindow):
+    """One letter in one window.
+
+    Args:
+        config_dir: where settings live (tests pass a temporary folder).
+        recovery: the autosave store (tests pass one in a temporary folder).
+        native_dialogs: use the platform's file dialogs (tests use Qt's own).
+    """
+
+    def __init__(
+        self,
+        *,
+        config_dir: Path | None = None,
+        recovery: RecoveryStore | None = None,
+        native_dialogs: bool = True,
+        open_exports: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.config_dir = config_dir or default_config_dir()
+        self.settings = open_settings(self.config_dir)
+        self.recovery = recovery if recovery is not None else RecoveryStore(default_recovery_dir())
+        self.prompts = Prompts(self, native_dialogs=native_dialogs)
+        self.open_exports = open_exports and not os.environ.get("OFFERDESK_NO_OPEN")
+        self.recent = RecentFiles.from_list(self.settings.value("recent", []))
+        self.lock: LetterLock | None = None
+        self.binder = Binder()
+        self.forms: dict[str, SectionForm] = {}
+        self._shown_problems: dict[int, list[Problem]] = {}
+        self.undo_group = QUndoGroup(self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave_now)
+        self._build_widgets()
+        self.document = LetterDocument(new_file(blank_from_sample()), parent=self)
+        self.preview = PreviewController(self.document, self.preview_pane, self)
+        self._build_actions()
+        self._set_document(self.document)
+        self._restore_layout()
+
+    # ================================================================== layout
+
+    def _build_widgets(self) -> None:
+        self.navigator = SectionNavigator()
+        self.navigator.section_selected.connect(self._on_section_selected)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("forms")
+        self.preview_pane = PreviewPane()
+        self.preview_pane.term_activated.connect(self.focus_path)
+        self.calc_pane = CalcPane()
+        self.changes_view = ChangesView()
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.preview_pane, "Preview")
+        self.side_tabs.addTab(self.calc_pane, "Calculations")
+        self.side_tabs.addTab(self.changes_view, "Changes")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.message_bar = MessageBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.problems_view = ProblemsView()
+        self.problems_view.problem_activated.connect(self.focus_path)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems_view)
+        self.problems_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.statusBar().setObjectName("statusBar")
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                 tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_action = self._action("&New Letter", self.new_letter, std.New, "A new letter from the sample's company terms")
+        self.new_sample_action = self._action("New from &Sample", lambda: self.new_letter(sample=True), "Ctrl+Shift+N",
+                                              "A new letter with every term of the sample letter")
+        self.open_action = self._action("&Open…", self.open_dialog, std.Open, "Open a letter file")
+        self.save_action = self._action("&Save", self.save, std.Save, "Save the letter")
+        self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs, "Save the letter in a new file")
+        self.export_docx_action = self._action("&Export DOCX…", lambda: self._export_dialog("docx"), "Ctrl+E",
+                                               "Write the letter as a Word document")
+        self.export_pdf_action = self._action("Export &PDF…", lambda: self._export_dialog("pdf"), "Ctrl+Shift+E",
+                                              "Write the letter as a PDF (needs LibreOffice)")
+        self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
+                                             "Record the current terms as a version sent to the candidate")
+        self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
+                                                "Show changes against another letter file")
+        self.close_action = self._action("&Close Window", self.close, std.Close)
+        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
+        self.next_problem_action = self._action("Next &Problem", lambda: self.go_to_problem(1), "F8")
+        self.previous_problem_action = self._action("Previous P&roblem", lambda: self.go_to_problem(-1), "Shift+F8")
+        self.next_section_action = self._action("Next &Section", lambda: self.step_section(1), std.NextChild)
+        self.previous_section_action = self._action("Previous S&ection", lambda: self.step_section(-1), std.PreviousChild)
+        self.show_preview_action = self._action("&Preview", lambda: self.side_tabs.setCurrentIndex(0), "Ctrl+1")
+        self.show_calc_action = self._action("&Calculations", lambda: self.side_tabs.setCurrentIndex(1), "Ctrl+2")
+        self.show_changes_action = self._action("C&hanges", lambda: self.side_tabs.setCurrentIndex(2), "Ctrl+3")
+        self.about_action = self._action("&About OfferDesk", self.about)
+        problems_toggle = self.problems_dock.toggleViewAction()
+        problems_toggle.setShortcut(QKeySequence("Ctrl+4"))
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_action, self.new_sample_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        letter_menu = menu.addMenu("&Letter")
+        letter_menu.addAction(self.mark_sent_action)
+        self.compare_menu = letter_menu.addMenu("Compare &With")
+        self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        letter_menu.addSeparator()
+        letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions([self.next_section_action, self.previous_section_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.show_preview_action, self.show_calc_action, self.show_changes_action, problems_toggle])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self._fill_recent_menu()
+        self._fill_compare_menu()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.apply_default_sizes()
+
+    def apply_default_sizes(self) -> None:
+        """Navigator narrow, form and preview sharing the rest; the Problems list a few rows high."""
+        width = max(self.width(), 900)
+        nav = 240 if width < 1600 else 280
+        form = int((width - nav) * 0.47)
+        self.splitter.setSizes([nav, form, width - nav - form])
+        self.resizeDocks([self.problems_dock], [max(110, self.height() // 6)], Qt.Orientation.Vertical)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("recent", self.recent.to_list())
+        self.settings.sync()
+
+    # ================================================================== the document
+
+    def _set_document(self, document: LetterDocument) -> None:
+        """Show ``document``: rebuild the forms from the model and connect everything to it."""
+        old = self.document
+        if old is not document:
+            old.value_changed.disconnect(self._on_value_changed)
+            old.validated.disconnect(self._on_validated)
+            old.modified_changed.disconnect(self._on_modified_changed)
+            old.file_path_changed.disconnect(self._update_title)
+            old.undo_stack.indexChanged.disconnect(self._on_stack_index_changed)
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        current = self.stack.currentIndex()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.document = document
+        self.binder = Binder()
+        self.forms = {}
+        self._shown_problems = {}
+        for section in SECTIONS:
+            form = SectionForm(section, document, self.binder)
+            self.forms[section.key] = form
+            self.stack.addWidget(form)
+        for editor in self.binder.editors.values():
+            editor.set_read_only(document.read_only)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.value_changed.connect(self._on_value_changed)
+        document.validated.connect(self._on_validated)
+        document.modified_changed.connect(self._on_modified_changed)
+        document.file_path_changed.connect(self._update_title)
+        document.undo_stack.indexChanged.connect(self._on_stack_index_changed)
+        self.navigator.select_section(SECTIONS[max(current, 0)].key)
+        self.stack.setCurrentIndex(max(current, 0))
+        if self.preview.document is not document:
+            self.preview.set_document(document)
+        self.changes_view.set_baseline(None, "")
+        self._on_validated()
+        self._update_title()
+        self._on_modified_changed(document.modified)
+
+    def _on_value_changed(self, path: TermPath) -> None:
+        for editor in self.binder.affected_by(path):
+            if self.binder.is_bound(editor):
+                editor.refresh()
+
+    def _on_validated(self) -> None:
+        document = self.document
+        problems = document.problems
+        by_editor: dict[int, list[Problem]] = {}
+        by_section: dict[str, list[Problem]] = {s.key: [] for s in SECTIONS}
+        editors = {}
+        for problem in problems:
+            editor = self.binder.editor_for(problem.path)
+            if editor is not None:
+                by_editor.setdefault(id(editor), []).append(problem)
+                editors[id(editor)] = editor
+                continue
+            section = section_for_path(problem.path)
+            if section is not None:
+                by_section[section.key].append(problem)
+        for key in set(self._shown_problems) | set(by_editor):
+            new = by_editor.get(key, [])
+            if self._shown_problems.get(key, []) != new:
+                editor = editors.get(key) or self._editor_by_id(key)
+                if editor is not None:
+                    editor.show_problems(new)
+        self._shown_problems = by_editor
+        for key, form in self.forms.items():
+            form.show_problems(by_section[key])
+        included = {
+            s.key: document.value(s.optional) not in (None, MISSING) for s in SECTIONS if s.optional is not None
+        }
+        self.navigator.update_states(problems, included)
+        self.problems_view.set_problems(problems)
+        self.problems_dock.setWindowTitle(self._problems_title(problems))
+        self._update_export_actions()
+        self.calc_pane.set_letter(document.letter if not document.has_errors else None, problems)
+        self.changes_view.set_current(document.letter if not document.has_errors else None)
+
+    def _editor_by_id(self, key: int) -> Any:
+        for editor in self.binder.editors.values():
+            if id(editor) == key:
+                return editor
+        return None
+
+    @staticmethod
+    def _problems_title(problems: list[Problem]) -> str:
+        errors = sum(p.severity.value == "error" for p in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            return "Problems: none"
+        return f"Problems: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+    def _update_export_actions(self) -> None:
+        errors = self.document.errors
+        for action, what in ((self.export_docx_action, "DOCX"), (self.export_pdf_action, "PDF"),
+                             (self.mark_sent_action, "mark as sent")):
+            action.setEnabled(not errors)
+            if errors:
+                listed = "; ".join(f"{term_label(p)}: {p.message}" for p in errors[:3])
+                more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+                why = f"Fix {len(errors)} error{'s' * (len(errors) != 1)} first: {listed}{more}"
+                action.setToolTip(why)
+                action.setStatusTip(why)
+            else:
+                tip = "Record the current terms as a sent version" if what == "mark as sent" else f"Write the letter as {what}"
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+        self.save_action.setEnabled(not self.document.read_only)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if not modified:
+            self._autosave.stop()
+            self.recovery.clear()
+
+    def _on_stack_index_changed(self, _index: int) -> None:
+        if self.document.modified:
+            self._autosave.start()
+
+    def autosave_now(self) -> None:
+        """Keep a recovery copy of the draft (called by the autosave timer)."""
+        self._autosave.stop()
+        if not self.document.modified:
+            return
+        try:
+            self.recovery.save(self.document.draft, self.document.file_path, self.document.display_name)
+        except StorageError as exc:
+            self.statusBar().showMessage(f"Autosave failed: {exc}", 10000)
+
+    def _update_title(self) -> None:
+        suffix = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name}[*]{suffix} — {APP_NAME}")
+        self.setWindowFilePath(str(self.document.file_path) if self.document.file_path else "")
+
+    # ================================================================== navigation
+
+    def _on_section_selected(self, key: str) -> None:
+        form = self.forms.get(key)
+        if form is not None:
+            self.stack.setCurrentWidget(form)
+            self.preview_pane.scroll_to_section(key)
+
+    def current_section_key(self) -> str:
+        return SECTIONS[self.stack.currentIndex()].key
+
+    def step_section(self, step: int) -> None:
+        row = (self.navigator.currentRow() + step) % len(SECTIONS)
+        self.navigator.setCurrentRow(row)
+
+    def focus_path(self, path: TermPath) -> None:
+        """Show the section of the term at ``path`` and put the cursor in its editor."""
+        section = section_for_path(path)
+        if section is None:
+            return
+        self.navigator.select_section(section.key)
+        editor = self.binder.editor_for(path)
+        if editor is None:
+            self.forms[section.key].setFocus()
+            return
+        self.forms[section.key].ensureWidgetVisible(editor.frame)
+        editor.focus_item(path)
+
+    def go_to_problem(self, step: int) -> None:
+        view = self.problems_view
+        count = view.topLevelItemCount()
+        if not count:
+            self.statusBar().showMessage("No problems.", 3000)
+            return
+        current = view.indexOfTopLevelItem(view.currentItem()) if view.currentItem() else -1
+        item = view.topLevelItem((current + step) % count if current >= 0 else (0 if step > 0 else count - 1))
+        view.setCurrentItem(item)
+        self.focus_path(tuple(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    # ================================================================== files
+
+    def _folder(self) -> Path:
+        if self.document.file_path is not None:
+            return self.document.file_path.parent
+        recent = self.recent.paths()
+        return recent[0].parent if recent else Path.home()
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False when the user cancelled."""
+        if not self.document.modified:
+            return True
+        choice = self.prompts.save_changes(self.document.display_name)
+        if choice is SaveChoice.SAVE:
+            return self.save()
+        return choice is SaveChoice.DISCARD
+
+    def new_letter(self, *, sample: bool = False) -> None:
+        if not self.maybe_save():
+            return
+        draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
+        self._release_lock()
+        self._set_document(LetterDocument(new_file(draft), parent=self))
+        self.message_bar.dismiss()
+
+    def open_dialog(self) -> None:
+        path = self.prompts.open_path(self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a letter file here. A file that cannot be opened leaves the current letter as it was."""
+        path = Path(path).absolute()
+        if self.document.file_path == path:
+            return True
+        try:
+            opened = open_letter(path)
+        except StorageError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        read_only = False
+        lock: LetterLock | None = None
+        try:
+            lock = LetterLock.acquire(path)
+        except FileInUse as exc:
+            if not self.prompts.open_read_only(str(exc)):
+                return False
+            read_only = True
+        except LockUnavailable as exc:
+            self.message_bar.show_message(str(exc), "warning")
+            read_only = True
+        if not self.maybe_save():
+            if lock is not None:
+                lock.release()
+            return False
+        self._release_lock()
+        self.lock = lock
+        self._set_document(LetterDocument(opened.file, path, parent=self, read_only=read_only))
+        self.recent.add(path)
+        self.settings.setValue("recent", self.recent.to_list())
+        if read_only:
+            self.message_bar.show_message(
+                f"{path.name} is open read-only: it is open elsewhere. Use Save As to work on a copy.", "warning"
+            )
+        else:
+            self.message_bar.dismiss()
+        return True
+
+    def save(self) -> bool:
+        if self.document.file_path is None or self.document.read_only:
+            return self.save_as()
+        return self._write(self.document.file_path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if path is None:
+            suggested = self._folder() / f"{self.document.display_name}.offer.json"
+            path = self.prompts.save_path(suggested)
+            if path is None:
+                return False
+        path = Path(path).absolute()
+        lock = None
+        if path != self.document.file_path or self.document.read_only:
+            try:
+                lock = LetterLock.acquire(path)
+            except StorageError as exc:
+                self.message_bar.show_message(f"{path.name} was not saved: {exc}", "error")
+                return False
+        if not self._write(path):
+            if lock is not None:
+                lock.release()
+            return False
+        if lock is not None:
+            self._release_lock()
+            self.lock = lock
+        was_read_only = self.document.read_only
+        self.document.read_only = False
+        self.document.set_file_path(path)
+        if was_read_only:
+            for editor in self.binder.editors.values():
+                editor.set_read_only(False)
+            self.message_bar.dismiss()
+        self._update_title()
+        self._update_export_actions()
+        self.recent.add(path)
+        self.settings.setValue("recent", self.recent.to_list())
+        return True
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_letter(path, self.document.to_file())
+        except StorageError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        self.document.mark_saved()
+        self.statusBar().showMessage(f"Saved {path.name}", 5000)
+        if self.message_bar.level == "error":
+            self.message_bar.dismiss()
+        return True
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+        if paths:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear List", self._clear_recent)
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _clear_recent(self) -> None:
+        self.recent.clear()
+        self.settings.setValue("recent", [])
+        self._fill_recent_menu()
+
+    # ================================================================== recovery
+
+    def offer_recovery(self) -> list[MainWindow]:
+        """Offer drafts left by windows that did not close cleanly. Returns extra windows opened."""
+        opened: list[MainWindow] = []
+        for entry in self.recovery.pending():
+            answer = self.prompts.recover(entry)
+            if answer is None:
+                continue
+            if answer is False:
+                self.recovery.discard(entry)
+                continue
+            target: MainWindow = self
+            if self.document.modified or self.document.file_path is not None:
+                target = MainWindow(config_dir=self.config_dir, recovery=RecoveryStore(self.recovery.folder),
+                                    native_dialogs=self.prompts.native_dialogs, open_exports=self.open_exports)
+                opened.append(target)
+            target.recover(entry)
+            self.recovery.discard(entry)
+        return opened
+
+    def recover(self, entry: RecoveryEntry) -> None:
+        """Restore a recovered draft exactly, as unsaved changes of its original file."""
+        source = entry.source
+        file: LetterFile = new_file(entry.draft)
+        read_only = False
+        if source is not None and source.exists():
+            try:
+                file = open_letter(source).file.model_copy(update={"draft": entry.draft})
+                self.lock = LetterLock.acquire(source)
+            except FileInUse as exc:
+                read_only = True
+                self.message_bar.show_message(f"Recovered, read-only: {exc}", "warning")
+            except StorageError as exc:
+                self.message_bar.show_message(f"Recovered the draft; its file could not be read: {exc}", "warning")
+        document = LetterDocument(file, source, parent=self, read_only=read_only)
+        self._set_document(document)
+        document.restore_recovered(entry.draft)
+        self.autosave_now()
+        if not read_only:
+            self.message_bar.show_message(
+                f"Recovered the unsaved changes of {document.display_name}. Save to keep them.", "info"
+            )
+
+    # ================================================================== versions and changes
+
+    def mark_as_sent(self) -> None:
+        letter = self.document.letter
+        if letter is None or self.document.has_errors:
+            self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return
+        now = datetime.now().astimezone()
+        file = self.document.to_file()
+        name = self.prompts.version_name(default_version_name(file, now))
+        if name is None:
+            return
+        try:
+            updated = mark_as_sent(file, letter, name, now)
+        except VersionError as exc:
+            self.message_bar.show_message(f"Not marked as sent: {exc}.", "error")
+            return
+        self.document.undo_stack.push(
+            SentVersionsCommand(self.document, list(self.document.sent_versions), list(updated.sent_versions),
+                                f"Mark as sent ({name.strip()})")
+        )
+        self.compare_with(letter, name.strip())
+
+    def compare_with(self, baseline: Letter, label: str) -> None:
+        self.changes_view.set_baseline(baseline, label)
+        self.changes_view.set_current(self.document.letter if not self.document.has_errors else None)
+        self.side_tabs.setCurrentWidget(self.changes_view)
+
+    def compare_with_file(self, path: Path | None = None) -> None:
+        if path is None:
+            path = self.prompts.other_letter(self._folder())
+            if path is None:
+                return
+        try:
+            opened = open_letter(path)
+        except StorageError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return
+        if opened.letter is None:
+            self.message_bar.show_message(
+                f"{path.name} has errors, so it cannot be compared; open it and fix them first.", "error"
+            )
+            return
+        self.compare_with(opened.letter, path.name)
+
+    def _fill_compare_menu(self) -> None:
+        self.compare_menu.clear()
+        versions = sorted(self.document.sent_versions, key=lambda v: v.sent_at, reverse=True)
+        for version in versions:
+            self.compare_menu.addAction(
+                f"{version.name} ({version.sent_at.astimezone():%Y-%m-%d})",
+                lambda v=version: self.compare_with(v.terms, v.name),
+            )
+        if not versions:
+            none = self.compare_menu.addAction("No version marked as sent yet")
+            none.setEnabled(False)
+        self.compare_menu.addSeparator()
+        self.compare_menu.addAction(self.compare_file_action)
+
+    # ================================================================== export
+
+    def _export_stem(self) -> Path:
+        return self._folder() / self.document.display_name
+
+    def _export_dialog(self, kind: str) -> None:
+        if self.document.has_errors:
+            self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return
+        path = self.prompts.export_path(self._export_stem().with_suffix(f".{kind}"), kind)
+        if path is not None:
+            (self.export_docx if kind == "docx" else self.export_pdf)(path)
+
+    def export_docx(self, path: Path) -> bool:
+        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+        letter = self.document.letter
+        if letter is None or self.document.has_errors:
+            self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return False
+        try:
+            exports.write_docx(path, letter, self.preview.current_document())
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        self._offer_to_open(path)
+        return True
+
+    def export_pdf(self, path: Path) -> None:
+        """Write the letter as PDF through LibreOffice, in the background."""
+        letter = self.document.letter
+        if letter is None or self.document.has_errors:
+            return
+        self.message_bar.show_message(f"Exporting {path.name}…", "info")
+        self.export_pdf_action.setEnabled(False)
+        exports.start_pdf_export(path, letter, self, self._on_pdf_exported)
+
+    def _on_pdf_exported(self, path: Path, error: str) -> None:
+        self._update_export_actions()
+        if error:
+            self.message_bar.show_message(error, "error")
+        else:
+            self._offer_to_open(path)
+
+    def _offer_to_open(self, path: Path) -> None:
+        action = ("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))) if self.open_exports else None
+        self.message_bar.show_message(f"Exported {path.name} to {path.parent}.", "info", action)
+
+    # ================================================================== window
+
+    def about(self) -> None:
+        self.message_bar.show_message(
+            "OfferDesk drafts, checks, prices and compares executive offer letters and exports them as DOCX.",
+            "info",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.preview.shutdown()
+        exports.wait_for_exports(self)
+        self._autosave.stop()
+        self.recovery.clear()
+        self._release_lock()
+        self.save_layout()
+        event.accept()
+
+    def select_section(self, key: str) -> None:
+        if key in SECTION_BY_KEY:
+            self.navigator.select_section(key)
+

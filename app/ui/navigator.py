@@ -1,0 +1,77 @@
+"""The section navigator: every section of the letter in document order, with its state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from app.domain.problems import Problem
+from app.domain.sections import SECTIONS, SectionState, section_for_path, section_states
+from app.ui.icons import state_icon
+
+_STATE_WORDS = {
+    SectionState.COMPLETE: "complete",
+    SectionState.WARNING: "has warnings",
+    SectionState.ERROR: "has errors",
+}
+
+
+class SectionNavigator(QListWidget):
+    """Lists :data:`SECTIONS`; the current row is the section whose form is shown.
+
+    Signals:
+        section_selected(str): the user chose a section (its key).
+    """
+
+    section_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectionNavigator")
+        self.setAccessibleName("Sections")
+        self.setIconSize(QSize(16, 16))
+        self.setUniformItemSizes(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for section in SECTIONS:
+            item = QListWidgetItem(section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.addItem(item)
+        self.states: dict[str, SectionState] = {}
+        self.currentRowChanged.connect(self._on_current_row_changed)
+
+    def _on_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.section_selected.emit(SECTIONS[row].key)
+
+    def select_section(self, key: str) -> None:
+        for row, section in enumerate(SECTIONS):
+            if section.key == key:
+                self.setCurrentRow(row)
+                return
+
+    def update_states(self, problems: list[Problem], included: dict[str, bool]) -> None:
+        """Show each section's state (and whether an optional section is in the letter)."""
+        self.states = section_states(problems)
+        counts: dict[str, list[int]] = {s.key: [0, 0] for s in SECTIONS}
+        for problem in problems:
+            section = section_for_path(problem.path)
+            if section is not None:
+                counts[section.key][0 if problem.severity.value == "error" else 1] += 1
+        for row, section in enumerate(SECTIONS):
+            item = self.item(row)
+            state = self.states[section.key]
+            item.setIcon(state_icon(state))
+            errors, warnings = counts[section.key]
+            detail = _STATE_WORDS[state]
+            if errors or warnings:
+                parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+                parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
+                detail = ", ".join(parts)
+            on = included.get(section.key, True)
+            item.setText(section.title if on else f"{section.title} (not included)")
+            font = item.font()
+            font.setItalic(not on)
+            item.setFont(font)
+            item.setToolTip(f"{section.title}: {detail}")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)

@@ -1,0 +1,218 @@
+"""The live preview: the letter as it will print, rendered off the GUI thread as the user types.
+
+Changes are debounced with a single-shot timer; each render request carries a sequence number and
+a result that is not the latest request's is dropped. The worker gets a plain :class:`Letter` and
+returns plain data (HTML and the document model); it touches no widget.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from app.documents.engine import RenderError, render_document
+from app.documents.html import TERM_SCHEME, to_html
+from app.documents.model import Document
+from app.domain.letter import Letter
+from app.domain.problems import parse_path
+from app.ui.document import LetterDocument
+from app.ui.problems_view import term_label
+
+DEBOUNCE_MS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """What the worker hands back: the HTML and document, or the render error's message."""
+
+    sequence: int
+    letter: Letter
+    document: Document | None
+    html: str
+    error: str
+    seconds: float
+
+
+def render_preview(sequence: int, letter: Letter) -> RenderResult:
+    """Render ``letter`` for the preview (pure: runs on the worker thread)."""
+    started = time.perf_counter()
+    try:
+        document = render_document(letter)
+        html = to_html(document)
+    except RenderError as exc:
+        return RenderResult(sequence, letter, None, "", str(exc), time.perf_counter() - started)
+    return RenderResult(sequence, letter, document, html, "", time.perf_counter() - started)
+
+
+class _Relay(QObject):
+    finished = Signal(object)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, sequence: int, letter: Letter, relay: _Relay) -> None:
+        super().__init__()
+        self._sequence = sequence
+        self._letter = letter
+        self._relay = relay
+
+    def run(self) -> None:
+        # Signals cross threads as queued calls: the result is handled on the GUI thread.
+        self._relay.finished.emit(render_preview(self._sequence, self._letter))
+
+
+class PreviewPane(QWidget):
+    """A banner (when the preview is out of date) over a read-only view of the letter.
+
+    Signals:
+        term_activated(object): the user clicked a term; its path (a tuple).
+    """
+
+    term_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.banner = QLabel()
+        self.banner.setObjectName("previewBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("previewBrowser")
+        self.browser.setAccessibleName("Letter preview")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        layout.addWidget(self.browser, 1)
+
+    def show_html(self, html: str) -> None:
+        """Replace the letter, keeping the reader's place."""
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(html)
+        bar.setValue(min(position, bar.maximum()))
+
+    def set_banner(self, text: str | None) -> None:
+        if text:
+            self.banner.setText(text)
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def scroll_to_section(self, key: str) -> None:
+        self.browser.scrollToAnchor(f"section-{key}")
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        link = url.toString()
+        if link.startswith(TERM_SCHEME):
+            self.term_activated.emit(parse_path(link[len(TERM_SCHEME):]))
+
+
+class PreviewController(QObject):
+    """Keeps the preview pane in step with the document.
+
+    Signals:
+        rendered(int): the preview now shows the render with this sequence number.
+    """
+
+    rendered = Signal(int)
+
+    def __init__(self, document: LetterDocument, pane: PreviewPane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.pane = pane
+        self.sequence = 0
+        self.shown_sequence = 0
+        self.last_result: RenderResult | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_render_finished)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.render_now)
+        document.validated.connect(self._on_document_validated)
+
+    def set_document(self, document: LetterDocument) -> None:
+        self.document.validated.disconnect(self._on_document_validated)
+        self.document = document
+        document.validated.connect(self._on_document_validated)
+        self.last_result = None
+        self.render_now()
+
+    def _on_document_validated(self) -> None:
+        self._update_banner()
+        if not self.document.has_errors and self.document.letter is not None:
+            self._timer.start()
+
+    def render_now(self) -> None:
+        """Start rendering the current letter at once (no debounce)."""
+        self._timer.stop()
+        self._update_banner()
+        letter = self.document.letter
+        if letter is None or self.document.has_errors:
+            return
+        self.sequence += 1
+        self._pool.start(_RenderJob(self.sequence, letter, self._relay))
+
+    @property
+    def idle(self) -> bool:
+        """No render is waiting or running and the latest one is shown."""
+        return not self._timer.isActive() and self.shown_sequence == self.sequence
+
+    def wait_idle(self) -> None:
+        self._pool.waitForDone()
+
+    def _on_render_finished(self, result: RenderResult) -> None:
+        if result.sequence != self.sequence:
+            return  # a newer request is on its way; this one is stale
+        self.shown_sequence = result.sequence
+        if result.document is None:
+            self.pane.set_banner(
+                f"The preview could not be made: {result.error}. The letter's terms are fine; "
+                "the template needs fixing (tell whoever maintains OfferDesk's templates)."
+            )
+            self.rendered.emit(result.sequence)
+            return
+        self.last_result = result
+        self.pane.show_html(result.html)
+        self._update_banner()
+        self.rendered.emit(result.sequence)
+
+    def current_document(self) -> Document | None:
+        """The rendered document of the current letter, if the preview shows it."""
+        result = self.last_result
+        if result is None or self.document.letter is None or result.letter != self.document.letter:
+            return None
+        return result.document
+
+    def _update_banner(self) -> None:
+        errors = self.document.errors
+        if not errors:
+            self.pane.set_banner(None)
+            if self.last_result is None and self.document.letter is None:
+                self.pane.set_banner("No preview yet.")
+            return
+        first = "; ".join(f"{term_label(p)}: {p.message}" for p in errors[:2])
+        more = f" (and {len(errors) - 2} more)" if len(errors) > 2 else ""
+        count = f"{len(errors)} error{'s' * (len(errors) != 1)}"
+        if self.last_result is None:
+            self.pane.set_banner(f"No preview yet: the letter has {count}. {first}{more}.")
+            self.pane.browser.clear()
+        else:
+            self.pane.set_banner(
+                f"Out of date: the letter has {count}, so this shows the last version without errors. "
+                f"{first}{more}."
+            )
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._relay.finished.disconnect(self._on_render_finished)
+        self._pool.waitForDone()
+
