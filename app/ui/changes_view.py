@@ -1,0 +1,379 @@
+"""The Changes pane: what changed since the baseline, as terms, as a redline, and as figures.
+
+The main window owns the baseline picker (a sent version of the file, or another letter file) and
+calls :meth:`ChangesView.set_baseline`; it calls :meth:`ChangesView.set_current` on every valid edit.
+The comparison is pure (:mod:`app.compare`); this widget only shows it. A refresh must fit in a
+frame, so the baseline's rendered document and figures are computed once per baseline, and parts of
+the view whose content did not change are not rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.compare.figures import FigureDelta, FigureValue, compare_figures, letter_figures, scenario_date
+from app.compare.terms import ChangeKind, TermChange, by_section, diff_terms
+from app.compare.text import Redline, redline
+from app.documents.engine import RenderError, render_document
+from app.documents.html import to_html
+from app.documents.model import Block, Document, Paragraph, Run, SignatureBlock
+from app.domain.letter import Letter
+
+NO_BASELINE_TEXT = (
+    "No baseline to compare with. Mark as sent, or choose a baseline file: "
+    "the changes since then will show here."
+)
+NEXT_CHANGE_KEY = QKeySequence(Qt.Key.Key_F8)
+PREVIOUS_CHANGE_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)
+_ARROW = "\u2192"
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True, slots=True)
+class _Baseline:
+    letter: Letter
+    label: str
+    document: Document
+
+
+class ChangesView(QWidget):
+    """Changed terms by section, the redlined letter with next/previous change, and figure deltas.
+
+    Signals:
+        baseline_requested: the user asked to choose a baseline (the main window shows its picker).
+        term_activated(str): a changed term was activated; its dotted path, to jump to its field.
+        current_change_changed(int): the change shown moved; its number (1-based; 0 for none).
+    """
+
+    baseline_requested = Signal()
+    term_activated = Signal(str)
+    current_change_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._baseline: _Baseline | None = None
+        self._current: Letter | None = None
+        self._scenario_on: date | None = None
+        self._baseline_figures: tuple[date, tuple[FigureValue, ...]] | None = None
+        self._redline: Redline | None = None
+        self._terms: list[TermChange] = []
+        self._figures: list[FigureDelta] = []
+        self._html = ""
+        self._current_change = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+        self._baseline_label = QLabel()
+        self._baseline_label.setObjectName("baselineLabel")
+        self._baseline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QPushButton("Choose baseline\u2026")
+        choose.setToolTip("Compare with a version marked as sent, or with another letter file")
+        choose.clicked.connect(self.baseline_requested)
+        self._previous = QPushButton("Previous change")
+        self._previous.setShortcut(PREVIOUS_CHANGE_KEY)
+        self._previous.setToolTip(f"Previous change ({PREVIOUS_CHANGE_KEY.toString()})")
+        self._previous.clicked.connect(self.previous_change)
+        self._next = QPushButton("Next change")
+        self._next.setShortcut(NEXT_CHANGE_KEY)
+        self._next.setToolTip(f"Next change ({NEXT_CHANGE_KEY.toString()})")
+        self._next.clicked.connect(self.next_change)
+        self._position = QLabel()
+        self._position.setObjectName("changePosition")
+        bar = QHBoxLayout()
+        bar.addWidget(self._baseline_label, 1)
+        bar.addWidget(choose)
+        bar.addWidget(self._position)
+        bar.addWidget(self._previous)
+        bar.addWidget(self._next)
+
+        self._terms_tree = QTreeWidget()
+        self._terms_tree.setObjectName("changedTerms")
+        self._terms_tree.setHeaderLabels(["Term", "Baseline", "Now"])
+        self._terms_tree.setRootIsDecorated(True)
+        self._terms_tree.setUniformRowHeights(True)
+        self._terms_tree.setWordWrap(False)
+        self._terms_tree.itemActivated.connect(self._on_term_activated)
+
+        self._browser = QTextBrowser()
+        self._browser.setObjectName("redline")
+        self._browser.setOpenLinks(False)
+        self._browser.setOpenExternalLinks(False)
+
+        self._figures_tree = QTreeWidget()
+        self._figures_tree.setObjectName("figureDeltas")
+        self._figures_tree.setHeaderLabels(["Figure", "Baseline", "Now"])
+        self._figures_tree.setUniformRowHeights(True)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self._terms_tree)
+        left.addWidget(self._figures_tree)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self._browser)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+        compared = QWidget()
+        compared_layout = QVBoxLayout(compared)
+        compared_layout.setContentsMargins(0, 0, 0, 0)
+        compared_layout.addWidget(split)
+
+        self._empty = QLabel(NO_BASELINE_TEXT)
+        self._empty.setObjectName("noBaseline")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(compared)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._stack, 1)
+        self._refresh()
+
+    # ------------------------------------------------------------------ public API
+
+    def set_baseline(self, letter: Letter | None, label: str = "") -> None:
+        """Compare with ``letter`` (``None``: no baseline); ``label`` says which it is, e.g. "Sent Oct 1"."""
+        if letter is None:
+            self._baseline = None
+        else:
+            try:
+                document = render_document(letter)
+            except RenderError as exc:
+                self._baseline = None
+                self._empty.setText(f"The baseline cannot be shown: {exc}")
+                self._refresh()
+                return
+            self._baseline = _Baseline(letter, label or "Baseline", document)
+        self._baseline_figures = None
+        self._empty.setText(NO_BASELINE_TEXT)
+        self._current_change = 0
+        self._refresh()
+
+    def set_current(self, letter: Letter | None) -> None:
+        """Show the changes of ``letter`` (the last valid draft) against the baseline."""
+        self._current = letter
+        self._refresh()
+
+    def set_scenario_date(self, on: date | None) -> None:
+        """The termination date of the scenario figures (``None``: a year after the start)."""
+        self._scenario_on = on
+        self._refresh()
+
+    @property
+    def has_baseline(self) -> bool:
+        return self._baseline is not None
+
+    @property
+    def terms(self) -> list[TermChange]:
+        return list(self._terms)
+
+    @property
+    def figures(self) -> list[FigureDelta]:
+        return list(self._figures)
+
+    @property
+    def change_count(self) -> int:
+        return self._redline.change_count if self._redline is not None else 0
+
+    @property
+    def current_change(self) -> int:
+        """The number of the change shown (1-based), 0 when there is none."""
+        return self._current_change
+
+    def redline_html(self) -> str:
+        return self._html
+
+    def next_change(self) -> None:
+        """Show the next change (wrapping to the first)."""
+        if self.change_count:
+            self._go_to(self._current_change % self.change_count + 1)
+
+    def previous_change(self) -> None:
+        """Show the previous change (wrapping to the last)."""
+        if self.change_count:
+            self._go_to((self._current_change - 2) % self.change_count + 1)
+
+    # ------------------------------------------------------------------ refreshing
+
+    def _refresh(self) -> None:
+        baseline, current = self._baseline, self._current
+        if baseline is None or current is None:
+            self._redline = None
+            self._terms, self._figures = [], []
+            self._stack.setCurrentWidget(self._empty if baseline is None else self._stack.widget(1))
+            self._baseline_label.setText("No baseline" if baseline is None else f"Compared with: {baseline.label}")
+            self._show_terms([])
+            self._show_figures([])
+            self._show_html("")
+            self._set_current_change(0)
+            return
+        self._stack.setCurrentIndex(1)
+        self._baseline_label.setText(f"Compared with: {baseline.label}")
+        try:
+            compared = redline(baseline.document, render_document(current))
+        except RenderError as exc:
+            self._show_html(f"<p>The letter cannot be rendered: {exc}</p>")
+            return
+        self._redline = compared
+        terms = diff_terms(baseline.letter, current)
+        if terms != self._terms:
+            self._show_terms(terms)
+        figures = self._figure_deltas(baseline.letter, current)
+        if figures != self._figures:
+            self._show_figures(figures)
+        html = to_html(_unlinked_changes(compared.document))
+        if html != self._html:
+            self._show_html(html)
+            first = 1 if compared.change_count else 0
+            self._go_to(min(self._current_change, compared.change_count) or first)
+        else:
+            self._update_position()
+
+    def _figure_deltas(self, old: Letter, new: Letter) -> list[FigureDelta]:
+        on = self._scenario_on or scenario_date(old, new)
+        cached = self._baseline_figures
+        if cached is None or cached[0] != on:
+            cached = (on, letter_figures(old, on))
+            self._baseline_figures = cached
+        return [f for f in compare_figures(cached[1], letter_figures(new, on)) if f.changed]
+
+    def _show_terms(self, terms: list[TermChange]) -> None:
+        self._terms = terms
+        tree = self._terms_tree
+        tree.clear()
+        if not terms:
+            if self._baseline is not None and self._current is not None:
+                QTreeWidgetItem(tree, ["No term has changed"])
+            return
+        for section, changes in by_section(terms):
+            parent = QTreeWidgetItem(tree, [section.title])
+            parent.setFont(0, self._bold)
+            parent.setFirstColumnSpanned(True)
+            for change in changes:
+                added = change.kind is ChangeKind.ADDED
+                old = change.old if change.old is not None else ("\u2014" if added else "included")
+                new = change.new if change.new is not None else change.kind.value
+                item = QTreeWidgetItem(parent, [change.label, old, new])
+                item.setData(0, _PATH_ROLE, change.dotted_path)
+                item.setToolTip(0, change.describe(_ARROW))
+                for column in (1, 2):
+                    item.setToolTip(column, item.text(column))
+        tree.expandAll()
+        for column in range(3):
+            tree.resizeColumnToContents(column)
+
+    def _show_figures(self, figures: list[FigureDelta]) -> None:
+        self._figures = figures
+        tree = self._figures_tree
+        tree.clear()
+        if not figures:
+            if self._redline is not None:
+                QTreeWidgetItem(tree, ["No figure has changed"])
+            return
+        parents: dict[str, QTreeWidgetItem] = {}
+        for figure in figures:
+            parent = parents.get(figure.group)
+            if parent is None:
+                parent = parents[figure.group] = QTreeWidgetItem(tree, [figure.group])
+                parent.setFont(0, self._bold)
+                parent.setFirstColumnSpanned(True)
+            item = QTreeWidgetItem(parent, [figure.label, figure.old or "none", figure.new or "none"])
+            item.setToolTip(0, figure.describe(_ARROW))
+            item.setToolTip(1, f"Baseline: {figure.old_why}")
+            item.setToolTip(2, f"Now: {figure.new_why}")
+        tree.expandAll()
+        for column in range(3):
+            tree.resizeColumnToContents(column)
+
+    def _show_html(self, html: str) -> None:
+        self._html = html
+        # Keep the reader's place: setHtml scrolls to the top.
+        bar = self._browser.verticalScrollBar()
+        where = bar.value()
+        self._browser.setHtml(html)
+        bar.setValue(where)
+
+    # ------------------------------------------------------------------ navigation
+
+    def _go_to(self, number: int) -> None:
+        if self._redline is None or not 1 <= number <= self._redline.change_count:
+            self._set_current_change(0)
+            return
+        change = self._redline.changes[number - 1]
+        self._browser.scrollToAnchor(f"change-{change.mark}")
+        # Leave a few lines above the change so it is read in its context.
+        bar = self._browser.verticalScrollBar()
+        bar.setValue(bar.value() - self._browser.viewport().height() // 5)
+        self._set_current_change(number)
+
+    def _set_current_change(self, number: int) -> None:
+        changed = number != self._current_change
+        self._current_change = number
+        self._update_position()
+        if changed:
+            self.current_change_changed.emit(number)
+
+    def _update_position(self) -> None:
+        count = self.change_count
+        if self._redline is None:
+            self._position.setText("")
+        elif count == 0:
+            self._position.setText("No changes in the text")
+        else:
+            self._position.setText(f"Change {self._current_change} of {count}")
+        self._next.setEnabled(count > 0)
+        self._previous.setEnabled(count > 0)
+
+    def _on_term_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        path = item.data(0, _PATH_ROLE)
+        if path:
+            self.term_activated.emit(str(path))
+
+
+def _unlinked_changes(document: Document) -> Document:
+    """The redline without term links on changed runs.
+
+    The preview HTML wraps a term's text in a link styled to look like the text around it, which
+    hides the inserted/deleted styling of the change around it; in this pane the change matters more
+    (the changed-terms list still jumps to the field).
+    """
+    blocks: list[Block] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            block = _unlinked(block)
+        elif isinstance(block, SignatureBlock):
+            block = SignatureBlock(tuple(_unlinked(p) for p in block.lines), block.align, block.signature_line_after)
+        blocks.append(block)
+    return Document(document.meta, document.letterhead, document.continuation, tuple(blocks), document.sections)
+
+
+def _unlinked(paragraph: Paragraph) -> Paragraph:
+    if not any(r.field is not None and (r.change or paragraph.change) for r in paragraph.runs):
+        return paragraph
+    runs = tuple(
+        Run(r.text, r.bold, r.italic, r.underline, None, r.change) if (r.change or paragraph.change) else r
+        for r in paragraph.runs
+    )
+    return Paragraph(runs, paragraph.style, paragraph.align, paragraph.keep_with_next, paragraph.label, paragraph.change)
+
+
+__all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "PREVIOUS_CHANGE_KEY"]
