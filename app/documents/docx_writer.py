@@ -156,8 +156,12 @@ def set_app_property(document: docx.document.Document, name: str, value: str) ->
 # ---------------------------------------------------------------- WordprocessingML text
 
 
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _clean(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+    return escape(_xml_safe(text))
 
 
 class _Writer:
@@ -173,7 +177,7 @@ class _Writer:
         when = rev.date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if rev.date.tzinfo else (
             rev.date.strftime("%Y-%m-%dT%H:%M:%SZ")
         )
-        return f' w:id="{next(self._ids)}" w:author={quoteattr(_NOT_XML.sub("", rev.author))} w:date="{when}"'
+        return f' w:id="{next(self._ids)}" w:author={quoteattr(_xml_safe(rev.author))} w:date="{when}"'
 
     def run(self, run: Run, change: Change | None) -> str:
         props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
@@ -357,17 +361,16 @@ def build_docx(
 
     props = out.core_properties
     meta = document.meta
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.author
-    props.last_modified_by = meta.author
+    props.title = _xml_safe(meta.title)
+    props.subject = _xml_safe(meta.subject)
+    props.author = props.last_modified_by = _xml_safe(meta.author)
     props.category = "Offer letter"
-    props.keywords = f"offer letter; {meta.company}"
+    props.keywords = f"offer letter; {_xml_safe(meta.company)}"
     props.comments = ""
     props.revision = 1
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
-    set_app_property(out, "Company", meta.company)
+    set_app_property(out, "Company", _xml_safe(meta.company))
     return out
 
 
