@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,6 +74,7 @@ class ChangesView(QWidget):
         self._redline: Redline | None = None
         self._terms: list[TermChange] = []
         self._figures: list[FigureDelta] = []
+        self._lists_shown = False  # whether the term and figure lists show the comparison
         self._html = ""
         self._current_change = 0
         self._bold = QFont()
@@ -86,13 +87,14 @@ class ChangesView(QWidget):
         choose.setToolTip("Compare with a version marked as sent, or with another letter file")
         choose.clicked.connect(self.baseline_requested)
         self._previous = QPushButton("Previous change")
-        self._previous.setShortcut(PREVIOUS_CHANGE_KEY)
         self._previous.setToolTip(f"Previous change ({PREVIOUS_CHANGE_KEY.toString()})")
         self._previous.clicked.connect(self.previous_change)
         self._next = QPushButton("Next change")
-        self._next.setShortcut(NEXT_CHANGE_KEY)
         self._next.setToolTip(f"Next change ({NEXT_CHANGE_KEY.toString()})")
         self._next.clicked.connect(self.next_change)
+        # QShortcut rather than the buttons' own shortcuts, which click after an animation delay.
+        QShortcut(NEXT_CHANGE_KEY, self, self.next_change)
+        QShortcut(PREVIOUS_CHANGE_KEY, self, self.previous_change)
         self._position = QLabel()
         self._position.setObjectName("changePosition")
         bar = QHBoxLayout()
@@ -223,6 +225,7 @@ class ChangesView(QWidget):
             self._baseline_label.setText("No baseline" if baseline is None else f"Compared with: {baseline.label}")
             self._show_terms([])
             self._show_figures([])
+            self._lists_shown = False
             self._show_html("")
             self._set_current_change(0)
             return
@@ -235,11 +238,12 @@ class ChangesView(QWidget):
             return
         self._redline = compared
         terms = diff_terms(baseline.letter, current)
-        if terms != self._terms:
+        if terms != self._terms or not self._lists_shown:
             self._show_terms(terms)
         figures = self._figure_deltas(baseline.letter, current)
-        if figures != self._figures:
+        if figures != self._figures or not self._lists_shown:
             self._show_figures(figures)
+        self._lists_shown = True
         html = to_html(_unlinked_changes(compared.document))
         if html != self._html:
             self._show_html(html)

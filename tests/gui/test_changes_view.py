@@ -1,0 +1,183 @@
+"""The Changes pane follows edits: changed terms, the redline and figure deltas; next/previous change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QTreeWidget, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from app.domain.letter import Letter
+from app.domain.sample import sample_letter
+from app.ui.changes_view import NO_BASELINE_TEXT, ChangesView
+from tests.unit.compare.letters import bench_variant, variant
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> ChangesView:
+    widget = ChangesView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def salary(amount: str) -> Letter:
+    def edit(letter: Letter) -> None:
+        letter.compensation.base_salary = Decimal(amount)
+
+    return variant(edit)
+
+
+def tree_rows(tree: QTreeWidget) -> list[list[str]]:
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        rows.append([top.text(0)])
+        for j in range(top.childCount()):
+            child = top.child(j)
+            rows.append([child.text(c) for c in range(tree.columnCount())])
+    return rows
+
+
+def formats_of(browser: QTextBrowser, text: str) -> set[tuple[bool, bool]]:
+    """(underlined, struck through) of each character of the first occurrence of ``text`` in the redline."""
+    found = browser.document().find(text)
+    assert not found.isNull(), f"{text!r} is not in the redline"
+    out = set()
+    for position in range(found.selectionStart() + 1, found.selectionEnd() + 1):
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(position)
+        fmt = cursor.charFormat()  # the format of the character before the position
+        out.add((fmt.fontUnderline(), fmt.fontStrikeOut()))
+    return out
+
+
+INSERTED = {(True, False)}
+DELETED = {(False, True)}
+
+
+def button(view: ChangesView, text: str) -> QPushButton:
+    return next(b for b in view.findChildren(QPushButton) if b.text() == text)
+
+
+def position(view: ChangesView) -> str:
+    return view.findChild(QLabel, "changePosition").text()
+
+
+def test_without_a_baseline_it_says_how_to_get_one(view: ChangesView, qtbot: QtBot) -> None:
+    view.set_current(sample_letter())
+    empty = view.findChild(QLabel, "noBaseline")
+    assert empty.isVisible()
+    assert empty.text() == NO_BASELINE_TEXT
+    assert "Mark as sent, or choose a baseline file" in NO_BASELINE_TEXT
+    assert view.change_count == 0
+    assert not button(view, "Next change").isEnabled()
+    with qtbot.waitSignal(view.baseline_requested, timeout=1000):
+        button(view, "Choose baseline\u2026").click()
+
+
+def test_the_view_follows_an_edit(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent October 1, 2002")
+    view.set_current(sample_letter())
+    terms = view.findChild(QTreeWidget, "changedTerms")
+    assert tree_rows(terms) == [["No term has changed"]]
+    assert view.change_count == 0
+    assert position(view) == "No changes in the text"
+
+    view.set_current(salary("325000.00"))
+
+    assert tree_rows(terms) == [["Base Compensation"], ["Base salary", "$300,000.00", "$325,000.00"]]
+    assert view.findChild(QLabel, "baselineLabel").text() == "Compared with: Sent October 1, 2002"
+    browser = view.findChild(QTextBrowser, "redline")
+    assert formats_of(browser, "$325,000.00") == INSERTED
+    assert formats_of(browser, "$300,000.00") == DELETED
+    assert formats_of(browser, "per year") == {(False, False)}
+    assert view.change_count == 1
+    assert view.current_change == 1
+    assert position(view) == "Change 1 of 1"
+    figures = tree_rows(view.findChild(QTreeWidget, "figureDeltas"))
+    assert ["Salary per pay period (bi-weekly)", "$11,538.46", "$12,500.00"] in figures
+
+    view.set_current(salary("350000.00"))  # the next keystroke
+    assert tree_rows(terms)[1] == ["Base salary", "$300,000.00", "$350,000.00"]
+    assert formats_of(browser, "$350,000.00") == INSERTED
+
+
+def test_removed_section_shows_as_one_entry_and_struck_through(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    rows = tree_rows(view.findChild(QTreeWidget, "changedTerms"))
+    assert ["Transportation allowance", "included", "removed"] in rows
+    browser = view.findChild(QTextBrowser, "redline")
+    assert formats_of(browser, "TRANSPORTATION ALLOWANCE") == DELETED
+
+
+def test_next_and_previous_move_through_the_changes(view: ChangesView, qtbot: QtBot) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    assert view.change_count == 4
+    assert view.current_change == 1
+    bar = view.findChild(QTextBrowser, "redline").verticalScrollBar()
+    top = bar.value()
+
+    with qtbot.waitSignal(view.current_change_changed, timeout=1000) as moved:
+        button(view, "Next change").click()
+    assert moved.args == [2]
+    assert position(view) == "Change 2 of 4"
+    view.next_change()
+    view.next_change()
+    assert view.current_change == 4
+    assert bar.value() > top  # the last change is further down the letter
+    view.next_change()
+    assert view.current_change == 1  # wraps around
+    button(view, "Previous change").click()
+    assert view.current_change == 4
+    view.previous_change()
+    assert view.current_change == 3
+
+
+def test_keyboard_shortcuts_move_between_changes(view: ChangesView, qtbot: QtBot) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.current_change == 2
+    qtbot.keyClick(view, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert view.current_change == 1
+
+
+def test_current_change_is_kept_while_editing_elsewhere(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    view.next_change()
+    view.next_change()
+    edited = bench_variant()
+    edited.letter.complimentary_close = "Very truly yours"
+    view.set_current(edited)
+    assert view.change_count == 5
+    assert view.current_change == 3
+
+
+def test_activating_a_term_asks_for_its_field(view: ChangesView, qtbot: QtBot) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(salary("325000.00"))
+    terms = view.findChild(QTreeWidget, "changedTerms")
+    item: QTreeWidgetItem = terms.topLevelItem(0).child(0)
+    with qtbot.waitSignal(view.term_activated, timeout=1000) as activated:
+        terms.itemActivated.emit(item, 0)
+    assert activated.args == ["compensation.base_salary"]
+
+
+def test_clearing_the_baseline_returns_to_the_hint(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    view.set_baseline(None, "")
+    assert view.findChild(QLabel, "noBaseline").isVisible()
+    assert view.change_count == 0
+    assert view.terms == []
