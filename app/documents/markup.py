@@ -83,10 +83,14 @@ def _runs(elem: ET.Element, numbers: dict[str, int]) -> tuple[Run, ...]:
                 pieces.append((child.tail, fmt))
 
     walk(elem, _PLAIN)
-    # Merge neighbours of one formatting, then trim the paragraph's outer whitespace, dropping runs
+    # Merge neighbours of one formatting (collapsing spaces across tags), then trim the paragraph's outer whitespace, dropping runs
     # that become empty.
     merged: list[list[Any]] = []
     for text, fmt in pieces:
+        if text[0] == " " and merged and merged[-1][0][-1:] == " ":
+            text = text[1:]  # one space across a tag boundary, as within a piece
+            if not text:
+                continue
         if merged and merged[-1][1] == fmt:
             merged[-1][0] += text
         else:

@@ -78,7 +78,8 @@ def to_text(document: Document, *, width: int | None = None, letterhead: bool = 
         elif isinstance(block, Paragraph):
             chunks.append(_wrap(paragraph_text(block), width))
         elif isinstance(block, SignatureBlock):
-            indent = " " * 40 if block.align is Align.RIGHT and width else ""
+            # A right-hand block starts mid-line when wrapping (its rule line still fits the width).
+            indent = " " * max(width // 2 - 4, 0) if block.align is Align.RIGHT and width else ""
             lines: list[str] = []
             for i, line in enumerate(block.lines):
                 text = paragraph_text(line)
