@@ -91,7 +91,7 @@ def crash_report(
     for frame in traceback.extract_tb(tb):
         lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
         if frame.line:
-            lines.append(f"    {frame.line.strip()}")
+            lines.append(f"    {redact(frame.line.strip(), private)}")
     lines += ["", versions()]
     return "\n".join(lines)
 

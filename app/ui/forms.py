@@ -7,6 +7,7 @@ lists of groups (equity grants) become a group box per item.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -230,7 +231,8 @@ class ModelListEditor(FieldEditor):
     def _on_add_clicked(self) -> None:
         values = self._values()
         template = values[-1] if values else self.document.default_for((*self.path, 0))
-        self.document.edit(self.path, [*values, template], f"Add {self._what}", typing=False)
+        # A copy: the new item must not share its terms with the one it was copied from.
+        self.document.edit(self.path, [*values, copy.deepcopy(template)], f"Add {self._what}", typing=False)
 
     def _on_remove(self, index: int) -> None:
         values = self._values()

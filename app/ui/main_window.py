@@ -42,7 +42,7 @@ from app.ui.draft import MISSING
 from app.ui.forms import Binder, SectionForm
 from app.ui.message_bar import MessageBar
 from app.ui.navigator import SectionNavigator
-from app.ui.preview import PreviewController, PreviewPane
+from app.ui.preview import DEBOUNCE_MS, PreviewController, PreviewPane
 from app.ui.problems_view import ProblemsView, term_label
 from app.ui.prompts import Prompts, SaveChoice
 from app.ui.settings import default_config_dir, open_settings
@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
+        self._side_timer = QTimer(self)
+        self._side_timer.setSingleShot(True)
+        self._side_timer.setInterval(DEBOUNCE_MS)
+        self._side_timer.timeout.connect(self._update_side_panes)
         self._build_widgets()
         self.document = LetterDocument(new_file(blank_from_sample()), parent=self)
         self.preview = PreviewController(self.document, self.preview_pane, self)
@@ -174,8 +178,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(std.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
-        self.next_problem_action = self._action("Next &Problem", lambda: self.go_to_problem(1), "F8")
-        self.previous_problem_action = self._action("Previous P&roblem", lambda: self.go_to_problem(-1), "Shift+F8")
+        self.next_problem_action = self._action("Next &Problem", lambda: self.go_to_problem(1), "F6")
+        self.previous_problem_action = self._action("Previous P&roblem", lambda: self.go_to_problem(-1), "Shift+F6")
         self.next_section_action = self._action("Next &Section", lambda: self.step_section(1), std.NextChild)
         self.previous_section_action = self._action("Previous S&ection", lambda: self.step_section(-1), std.PreviousChild)
         self.show_preview_action = self._action("&Preview", lambda: self.side_tabs.setCurrentIndex(0), "Ctrl+1")
@@ -323,8 +327,14 @@ class MainWindow(QMainWindow):
         self.problems_view.set_problems(problems)
         self.problems_dock.setWindowTitle(self._problems_title(problems))
         self._update_export_actions()
-        self.calc_pane.set_letter(document.letter if not document.has_errors else None, problems)
-        self.changes_view.set_current(document.letter if not document.has_errors else None)
+        # The calculations and the comparison are heavier than a keystroke: update them once typing pauses.
+        self._side_timer.start()
+
+    def _update_side_panes(self) -> None:
+        document = self.document
+        letter = document.letter if not document.has_errors else None
+        self.calc_pane.set_letter(letter, document.problems)
+        self.changes_view.set_current(letter)
 
     def _editor_by_id(self, key: int) -> Any:
         for editor in self.binder.editors.values():
@@ -726,6 +736,7 @@ class MainWindow(QMainWindow):
             return
         self.preview.shutdown()
         exports.wait_for_exports(self)
+        self._side_timer.stop()
         self._autosave.stop()
         self.recovery.clear()
         self._release_lock()

@@ -1,0 +1,167 @@
+"""Typing into the generated forms: validation in place, section states, Problems, export blocked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.domain.sections import SectionState
+from app.ui.document import LetterDocument
+
+SALARY = ("compensation", "base_salary")
+
+
+def open_sample(window):
+    window.new_letter(sample=True)
+    return window
+
+
+def retype(qtbot, widget, text):
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("compensation")
+    editor = window.binder.editors[SALARY]
+    retype(qtbot, editor.edit, "3OO,000")
+    # What was typed stays, in the editor and in the draft.
+    assert editor.edit.text() == "3OO,000"
+    assert window.document.value(SALARY) == "3OO,000"
+    assert editor.frame.message.isVisible()
+    assert "Must be a number" in editor.frame.message.text()
+    assert editor.frame.property("problem") == "error"
+    assert window.navigator.states["compensation"] is SectionState.ERROR
+    assert window.problems_view.topLevelItemCount() == 1
+    assert window.problems_view.topLevelItem(0).text(0) == "Base compensation: Base salary"
+    assert not window.export_docx_action.isEnabled()
+    assert window.export_docx_action.toolTip().startswith("Fix 1 error first: ")
+    retype(qtbot, editor.edit, "$325,000.00")
+    assert window.document.value(SALARY) == "325000.00"
+    assert not editor.frame.message.isVisible()
+    assert editor.frame.property("problem") == ""
+    assert window.navigator.states["compensation"] is SectionState.COMPLETE
+    assert window.problems_view.topLevelItemCount() == 0
+    assert window.export_docx_action.isEnabled()
+    # Leaving the field shows the amount with separators.
+    window.binder.editors[("compensation", "pay_frequency")].focus()
+    assert editor.edit.text() == "$325,000.00"
+
+
+def test_blank_line_is_an_error_until_filled(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("parties")
+    editor = window.binder.editors[("candidate", "full_name")]
+    retype(qtbot, editor.edit, "")
+    assert window.document.value(("candidate", "full_name")) == ""
+    assert "Must not be empty" in editor.frame.message.text()
+    assert window.navigator.states["parties"] is SectionState.ERROR
+    qtbot.keyClicks(editor.edit, "Ann Smith")
+    assert window.document.letter is not None
+    assert window.document.letter.candidate.full_name == "Ann Smith"
+    assert window.navigator.states["parties"] is SectionState.COMPLETE
+
+
+def test_warning_is_amber_and_does_not_block_export(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("covenants")
+    spin = window.binder.editors[("covenants", "noncompete_months")].spin
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "30")
+    assert window.document.value(("covenants", "noncompete_months")) == 30
+    editor = window.binder.editors[("covenants", "noncompete_months")]
+    assert editor.frame.property("problem") == "warning"
+    assert window.navigator.states["covenants"] is SectionState.WARNING
+    assert window.export_docx_action.isEnabled()
+
+
+def test_cross_field_error_lands_on_its_field(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("termination")
+    numerator = window.binder.editors[("termination", "change_of_control", "board_approval_numerator")]
+    numerator.spin.setValue(3)
+    assert "less than one" in numerator.frame.message.text()
+    assert window.navigator.states["termination"] is SectionState.ERROR
+
+
+def test_activating_a_problem_goes_to_its_field(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.document.edit(("arbitration", "venue_city"), " ", "Venue: city")
+    window.navigator.select_section("parties")
+    item = window.problems_view.topLevelItem(0)
+    window.problems_view.itemActivated.emit(item, 0)
+    assert window.current_section_key() == "arbitration"
+    qtbot.waitUntil(lambda: window.binder.editors[("arbitration", "venue_city")].edit.hasFocus())
+
+
+def test_model_pushes_values_into_widgets_without_looping_back(make_main_window):
+    window = open_sample(make_main_window(show=False))
+    document: LetterDocument = window.document
+    document.edit(("position", "title"), "Chief Financial Officer", "Title(s)")
+    assert window.binder.editors[("position", "title")].edit.text() == "Chief Financial Officer"
+    assert document.undo_stack.count() == 1  # the widget update did not come back as a second edit
+    document.edit(("compensation", "pay_frequency"), "monthly", "Pay frequency")
+    assert window.binder.editors[("compensation", "pay_frequency")].combo.currentText() == "Monthly"
+    document.edit(("position", "at_will"), False, "Employment at will")
+    assert not window.binder.editors[("position", "at_will")].check.isChecked()
+    assert document.undo_stack.count() == 3
+
+
+def test_optional_section_unchecked_then_rechecked_keeps_what_was_typed(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("transportation")
+    allowance = window.binder.editors[("transportation", "monthly_allowance")]
+    retype(qtbot, allowance.edit, "1,250")
+    group = window.binder.editors[("transportation",)]
+    group.box.setChecked(False)
+    assert window.document.value(("transportation",)) is None
+    assert window.navigator.item(4).text().endswith("(not included)")
+    assert not group.content.isVisible()
+    group.box.setChecked(True)
+    assert window.document.value(("transportation", "monthly_allowance")) == "1250"
+    assert allowance.edit.text() == "$1,250.00"
+
+
+def test_optional_number_switches_off_and_back(make_main_window):
+    window = open_sample(make_main_window(show=False))
+    editor = window.binder.editors[("benefits", "life_insurance_multiple")]
+    editor.spin.setValue(4)
+    editor.include.setChecked(False)
+    assert window.document.value(("benefits", "life_insurance_multiple")) is None
+    assert window.document.letter.benefits.life_insurance_multiple is None
+    editor.include.setChecked(True)
+    assert window.document.value(("benefits", "life_insurance_multiple")) == 4
+
+
+def test_list_add_remove_and_move(make_main_window):
+    window = open_sample(make_main_window(show=False))
+    editor = window.binder.editors[("company", "letterhead_lines")]
+    editor.add_button.click()
+    assert window.document.value(("company", "letterhead_lines"))[-1] == ""
+    assert "Must not be empty" in editor._rows[3][1].message.text()
+    editor._rows[3][2].setText("Tel. 914-460-1600")
+    editor._rows[3][2].textEdited.emit("Tel. 914-460-1600")
+    assert window.document.letter is not None
+    up = editor._rows[3][3][0]
+    up.click()
+    assert window.document.value(("company", "letterhead_lines"))[2] == "Tel. 914-460-1600"
+    editor._rows[0][3][2].click()
+    assert window.document.value(("company", "letterhead_lines"))[0] == "100 Clearbrook Road"
+
+
+def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
+    window = open_sample(make_main_window(show=False))
+    grants = window.binder.editors[("equity", "grants")]
+    grants.add_button.click()
+    assert len(window.document.value(("equity", "grants"))) == 2
+    shares = window.binder.editors[("equity", "grants", 1, "shares")]
+    shares.spin.setValue(5000)
+    assert window.document.letter.equity.grants[1].shares == 5000
+    assert window.document.letter.equity.grants[0].shares == 150000
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert len(window.document.value(("equity", "grants"))) == 1
+    assert ("equity", "grants", 1, "shares") not in window.binder.editors

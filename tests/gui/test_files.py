@@ -1,0 +1,156 @@
+"""Saving, reopening, bad files, locked files, closing with unsaved changes, recovery, export."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+
+from app.cli import main as cli_main
+from app.domain.file_format import dumps, new_file
+from app.domain.sample import SAMPLE_TERMS
+from app.ui.crash import crash_report, private_values
+from app.ui.prompts import SaveChoice
+from tests.gui.test_editing import SALARY, open_sample, retype
+
+
+def write_letter(path: Path, draft=None) -> Path:
+    path.write_text(dumps(new_file(draft or SAMPLE_TERMS)), encoding="utf-8")
+    return path
+
+
+def test_save_and_reopen_keeps_everything_even_invalid_text(qtbot, make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("compensation")
+    retype(qtbot, window.binder.editors[SALARY].edit, "about 300k")
+    window.prompts.paths = [tmp_path / "lusk"]
+    assert window.save_as(tmp_path / "lusk.offer.json")
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("lusk[*]")
+    window.close()
+    other = make_main_window()
+    assert other.open_path(tmp_path / "lusk.offer.json")
+    assert other.document.value(SALARY) == "about 300k"
+    assert other.binder.editors[SALARY].edit.text() == "about 300k"
+    assert other.navigator.states["compensation"].value == "error"
+    assert other.recent.paths()[0] == (tmp_path / "lusk.offer.json").absolute()
+
+
+def test_bad_file_explains_and_leaves_the_letter_alone(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.document.edit(("position", "title"), "Chief Financial Officer", "Title(s)")
+    bad = tmp_path / "broken.offer.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert not window.open_path(bad)
+    assert window.message_bar.isVisible() and window.message_bar.level == "error"
+    assert "broken.offer.json cannot be opened" in window.message_bar.text.text()
+    assert "not valid JSON" in window.message_bar.text.text()
+    assert window.document.value(("position", "title")) == "Chief Financial Officer"
+    newer = tmp_path / "newer.offer.json"
+    newer.write_text(json.dumps({"format": "offerdesk.letter", "schema_version": 99, "draft": {}}), encoding="utf-8")
+    assert not window.open_path(newer)
+    assert "newer OfferDesk" in window.message_bar.text.text()
+    assert window.document.value(("position", "title")) == "Chief Financial Officer"
+
+
+def test_failed_save_keeps_the_old_file_and_says_why(make_main_window, tmp_path):
+    path = write_letter(tmp_path / "letter.offer.json")
+    before = path.read_bytes()
+    window = make_main_window()
+    assert window.open_path(path)
+    window.document.edit(("position", "title"), "CFO", "Title(s)")
+    folder = tmp_path / "letter.offer.json.d"
+    folder.mkdir()
+    assert not window.save_as(folder)
+    assert window.message_bar.level == "error"
+    assert "could not be saved" in window.message_bar.text.text() or "was not saved" in window.message_bar.text.text()
+    assert path.read_bytes() == before
+    assert window.isWindowModified()
+
+
+def test_second_window_is_told_the_letter_is_in_use(make_main_window, tmp_path):
+    path = write_letter(tmp_path / "shared.offer.json")
+    first = make_main_window()
+    assert first.open_path(path)
+    second = make_main_window()
+    second.prompts.read_only_answer = False
+    assert not second.open_path(path)
+    assert second.prompts.asked[-1][0] == "open_read_only"
+    assert "is open in another OfferDesk window" in second.prompts.asked[-1][1]
+    assert second.document.file_path is None
+    second.prompts.read_only_answer = True
+    assert second.open_path(path)
+    assert second.document.read_only
+    assert "(read-only)" in second.windowTitle()
+    assert second.binder.editors[SALARY].edit.isReadOnly()
+    assert not second.save_action.isEnabled()
+    first.close()
+    assert not (tmp_path / ".~shared.offer.json.lock").exists()
+
+
+def test_closing_with_unsaved_changes_asks(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.document.edit(("position", "title"), "CFO", "Title(s)")
+    window.prompts.save_choice = SaveChoice.CANCEL
+    assert not window.close()
+    assert window.isVisible()
+    window.prompts.save_choice = SaveChoice.SAVE
+    window.prompts.paths = [tmp_path / "kept.offer.json"]
+    assert window.close()
+    assert json.loads((tmp_path / "kept.offer.json").read_text())["draft"]["position"]["title"] == "CFO"
+
+
+def test_autosave_and_recovery_in_process(qtbot, make_main_window, data_dir):
+    window = open_sample(make_main_window())
+    window.document.edit(SALARY, "325000", "Base salary")
+    qtbot.waitUntil(lambda: any((data_dir / "recovery").glob("*.recovery.json")), timeout=5000)
+    saved = json.loads(next((data_dir / "recovery").glob("*.recovery.json")).read_text())
+    assert "325000" in json.dumps(saved)
+
+
+def test_export_docx_matches_the_cli_render(make_main_window, tmp_path):
+    path = write_letter(tmp_path / "letter.offer.json")
+    window = make_main_window()
+    assert window.open_path(path)
+    window.prompts.paths = [tmp_path / "from-gui.docx"]
+    window._export_dialog("docx")
+    assert (tmp_path / "from-gui.docx").exists()
+    assert window.message_bar.text.text().startswith("Exported from-gui.docx")
+    assert cli_main(["render", str(path), "-o", str(tmp_path / "from-cli.docx")]) == 0
+
+    def text(p: Path) -> list[str]:
+        return [para.text for para in docx.Document(io.BytesIO(p.read_bytes())).paragraphs]
+
+    assert text(tmp_path / "from-gui.docx") == text(tmp_path / "from-cli.docx")
+
+
+def test_export_is_refused_with_errors(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.document.edit(SALARY, "", "Base salary")
+    assert not window.export_docx(tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()
+    assert window.message_bar.text.text().startswith("Fix 1 error first")
+
+
+def test_mark_as_sent_records_a_version_and_sets_the_baseline(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.mark_as_sent()
+    assert [v.name for v in window.document.sent_versions] == ["Sent to candidate"]
+    assert window.isWindowModified()
+    assert window.side_tabs.currentWidget() is window.changes_view
+    assert window.changes_view.has_baseline
+    window.save_as(tmp_path / "sent.offer.json")
+    saved = json.loads((tmp_path / "sent.offer.json").read_text())
+    assert saved["sent_versions"][0]["name"] == "Sent to candidate"
+
+
+def test_crash_details_leave_out_private_data():
+    draft = json.loads(json.dumps(SAMPLE_TERMS))
+    try:
+        raise ValueError("cannot handle James S. Lusk earning 300,000.00 at MIM Corporation")
+    except ValueError as exc:
+        report = crash_report(type(exc), exc, exc.__traceback__, private_values(draft))
+    assert "Lusk" not in report and "300,000.00" not in report and "MIM Corporation" not in report
+    assert "ValueError" in report and "test_files.py" in report and "PySide6" in report

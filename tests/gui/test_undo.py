@@ -1,0 +1,56 @@
+"""Undo belongs to the document: typing merges, menu items name the step, the title shows changes."""
+
+from __future__ import annotations
+
+from tests.gui.test_editing import SALARY, open_sample, retype
+
+
+def test_typing_in_one_field_is_one_undo_step(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("compensation")
+    editor = window.binder.editors[SALARY]
+    retype(qtbot, editor.edit, "310000")
+    stack = window.document.undo_stack
+    assert stack.count() == 1
+    assert window.undo_action.text() == "&Undo Base salary"
+    stack.undo()
+    assert window.document.value(SALARY) == "300000.00"
+    assert editor.edit.text() == "$300,000.00"
+    assert window.redo_action.text() == "&Redo Base salary"
+    stack.redo()
+    assert window.document.value(SALARY) == "310000"
+    assert editor.edit.text() == "$310,000.00"
+
+
+def test_typing_in_another_field_is_another_step(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("position")
+    qtbot.keyClicks(window.binder.editors[("position", "reports_to")].edit, " and the Board")
+    qtbot.keyClicks(window.binder.editors[("position", "title")].edit, "!")
+    qtbot.keyClicks(window.binder.editors[("position", "reports_to")].edit, "s")
+    stack = window.document.undo_stack
+    assert stack.count() == 3
+    while stack.canUndo():
+        stack.undo()
+    assert window.document.value(("position", "reports_to")) == "Chief Executive Officer"
+    assert window.binder.editors[("position", "reports_to")].edit.text() == "Chief Executive Officer"
+
+
+def test_optional_toggle_is_one_step(make_main_window):
+    window = open_sample(make_main_window(show=False))
+    group = window.binder.editors[("equity",)]
+    group.box.setChecked(False)
+    assert window.undo_action.text() == "&Undo Remove Long-term incentive compensation"
+    window.document.undo_stack.undo()
+    assert window.document.letter.equity is not None
+    assert group.box.isChecked()
+
+
+def test_modified_marker_follows_the_clean_state(qtbot, make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    assert window.windowTitle().startswith("Untitled letter[*]")
+    assert not window.isWindowModified()
+    window.document.edit(("position", "title"), "CFO", "Title(s)")
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
