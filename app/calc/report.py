@@ -15,6 +15,7 @@ from app.calc.explain import Explanation, Figure, Formats
 from app.calc.scenarios import Scenario
 from app.calc.summary import Calculations
 from app.domain.letter import GrantKind, PayFrequency
+from app.domain.problems import Problem, Severity
 
 MONEY = "{value:money}"
 DATE = "{value:long_date}"
@@ -128,3 +129,29 @@ def scenario_section(scenario: Scenario) -> Section:
         Line("scenario.nonsolicit_end", "Non-solicit ends", s.nonsolicit_end, DATE),
     ]
     return Section(s.kind.label, tuple(lines))
+
+
+# The figure groups, and the terms of the letter each one is computed from (by top-level key, or
+# key and field). An error in one of these terms blocks the group.
+FIGURE_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "Pay": (("compensation",), ("transportation",), ("position", "start_date")),
+    "Benefits and bonus": (("benefits",), ("compensation",), ("position", "start_date")),
+    "Cost to the Company": (("compensation",), ("transportation",), ("termination",)),
+    "Equity vesting and pricing dates": (("equity",), ("position", "start_date")),
+    "Termination scenarios": (
+        ("termination",), ("compensation",), ("equity",), ("covenants",), ("position", "start_date"),
+    ),
+}
+
+
+def blocked_figures(problems: Sequence[Problem]) -> tuple[tuple[Problem, tuple[str, ...]], ...]:
+    """Each error with the figure groups (of :data:`FIGURE_GROUPS`) computed from its term.
+
+    An error in a term no figure uses (the letter as a whole, or, say, the arbitration clause) comes
+    with no group: it still blocks every figure, as figures are computed only for a letter without errors.
+    """
+    return tuple(
+        (p, tuple(group for group, terms in FIGURE_GROUPS.items() if any(p.path[: len(t)] == t for t in terms)))
+        for p in problems
+        if p.severity is Severity.ERROR
+    )
