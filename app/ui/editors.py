@@ -128,6 +128,8 @@ class FieldEditor(QObject):
     def refresh(self) -> None:
         """Show the draft's value (signals blocked)."""
         value = self.document.value(self.path)
+        if value is MISSING and self.spec.default is not None:
+            value = self.spec.default  # shown as the letter will read; the draft stays as it is
         blockers = [QSignalBlocker(w) for w in self._signal_sources()]
         try:
             self._show(value)

@@ -57,6 +57,7 @@ class FieldSpec:
         choices: the enum of a choice.
         model: the model of a group, or of each item of a list of groups.
         min_items, max_items: bounds of a list's length.
+        default: what the model assumes when the draft leaves the term out (``None`` if required).
     """
 
     path: Path
@@ -70,6 +71,7 @@ class FieldSpec:
     model: type[BaseModel] | None = None
     min_items: int | None = None
     max_items: int | None = None
+    default: Any = None
 
 
 def _split_optional(hint: Any) -> tuple[Any, bool]:
@@ -167,6 +169,7 @@ def spec_in(model: type[BaseModel], name: str, path: Path) -> FieldSpec:
         sub_model = _base(typing.get_args(base)[0])
     if kind in (Kind.LINES, Kind.PARAGRAPHS, Kind.GROUPS):
         min_items, max_items = _list_bounds(info)
+    default = None if info.is_required() else info.get_default(call_default_factory=True)
     return FieldSpec(
         path=path,
         title=info.title or name.replace("_", " ").capitalize(),
@@ -179,6 +182,7 @@ def spec_in(model: type[BaseModel], name: str, path: Path) -> FieldSpec:
         model=sub_model,
         min_items=min_items,
         max_items=max_items,
+        default=default.value if isinstance(default, StrEnum) else default,
     )
 
 

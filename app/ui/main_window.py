@@ -235,10 +235,11 @@ class MainWindow(QMainWindow):
     def apply_default_sizes(self) -> None:
         """Navigator narrow, form and preview sharing the rest; the Problems list a few rows high."""
         width = max(self.width(), 900)
-        nav = 240 if width < 1600 else 280
+        # Wide enough for the longest section title, so none is cut off.
+        nav = min(self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 8, width // 4)
         form = int((width - nav) * 0.47)
         self.splitter.setSizes([nav, form, width - nav - form])
-        self.resizeDocks([self.problems_dock], [max(110, self.height() // 6)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [max(100, self.height() // 8)], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -88,6 +88,7 @@ class PreviewPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.document().setDocumentMargin(18)
         layout.addWidget(self.browser, 1)
 
     def show_html(self, html: str) -> None:
