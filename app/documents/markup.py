@@ -22,7 +22,6 @@ wrap their prose freely.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -39,9 +38,6 @@ from app.documents.model import (
     Section,
     SignatureBlock,
 )
-
-_SPACE = re.compile(r"\s+")
-
 
 class MarkupError(ValueError):
     """The rendered markup is not well formed (a template bug)."""
@@ -123,7 +119,19 @@ def _paragraph(elem: ET.Element, numbers: dict[str, int]) -> Paragraph:
 def _lines(elem: ET.Element | None) -> tuple[str, ...]:
     if elem is None:
         return ()
-    return tuple(_SPACE.sub(" ", "".join(line.itertext())).strip() for line in elem.findall("line"))
+    return tuple("".join(line.itertext()).strip() for line in elem.findall("line"))
+
+
+_XML_SPACE = str.maketrans("\t\r\n", "   ")
+
+
+def _collapse_space(markup: str) -> str:
+    """Runs of XML whitespace (space, tab, CR, LF) -> one space; other spaces a user typed (no-break,
+    ideographic ...) are text and stay."""
+    text = markup.translate(_XML_SPACE)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _not_well_formed(markup: str) -> MarkupError:
@@ -142,7 +150,7 @@ def parse(markup: str) -> Document:
     try:
         # Collapse whitespace once for the whole markup (templates wrap prose freely): done per text
         # piece it was most of the parse, which runs on every keystroke of the live preview.
-        root = ET.fromstring(" ".join(markup.split()))
+        root = ET.fromstring(_collapse_space(markup))
     except ET.ParseError:
         raise _not_well_formed(markup) from None
     body = root.find("body")
