@@ -39,6 +39,7 @@ from app.documents.model import (
     SignatureBlock,
 )
 
+
 class MarkupError(ValueError):
     """The rendered markup is not well formed (a template bug)."""
 
