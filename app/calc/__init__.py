@@ -10,7 +10,15 @@ Entry points: :func:`calculate` (everything that does not depend on a terminatio
 from app.calc.benefits import BenefitFigures
 from app.calc.bonus import FirstYearBonus, first_year_bonus
 from app.calc.cost import CostSummary
-from app.calc.equity import GrantFigures, Installment, price_date, vested_on, vesting_schedule
+from app.calc.equity import (
+    GrantFigures,
+    Installment,
+    grant_figures,
+    price_date,
+    vested_on,
+    vested_shares_on,
+    vesting_schedule,
+)
 from app.calc.explain import Explanation, Figure
 from app.calc.pay import PayFigures, PerPeriod
 from app.calc.payroll import PERIODS_PER_YEAR, first_pay_date, pay_dates_after, years_with_extra_pay_dates
@@ -39,6 +47,7 @@ __all__ = [
     "calculate",
     "first_pay_date",
     "first_year_bonus",
+    "grant_figures",
     "pay_dates_after",
     "price_date",
     "run_scenario",
@@ -46,6 +55,7 @@ __all__ = [
     "to_cents",
     "trading_day_before",
     "vested_on",
+    "vested_shares_on",
     "vesting_schedule",
     "years_with_extra_pay_dates",
 ]

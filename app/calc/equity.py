@@ -121,6 +121,14 @@ def vested_on(installments: tuple[Installment, ...], day: date) -> int:
     return sum(i.shares for i in installments if i.date <= day)
 
 
+def vested_shares_on(letter: Letter, day: date) -> int:
+    """Shares vested on ``day`` over every grant of the letter (0 before the first vesting date)."""
+    if letter.equity is None:
+        return 0
+    start = letter.position.start_date
+    return sum(vested_on(vesting_schedule(g, start), day) for g in letter.equity.grants)
+
+
 def price_date(grant: EquityGrant, start: date) -> Figure[date | None]:
     """The date whose closing price sets an option's exercise price; ``None`` for RSUs and stock."""
     if not grant.kind.is_option:
@@ -146,6 +154,7 @@ def price_date(grant: EquityGrant, start: date) -> Figure[date | None]:
 
 
 def grant_figures(letter: Letter) -> tuple[GrantFigures, ...]:
+    """Each grant with its pricing date and vesting schedule."""
     if letter.equity is None:
         return ()
     start = letter.position.start_date
@@ -159,3 +168,4 @@ def grant_figures(letter: Letter) -> tuple[GrantFigures, ...]:
         )
         for i, grant in enumerate(letter.equity.grants)
     )
+

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.calc.equity import grant_figures, price_date, vested_on, vesting_schedule
+from app.calc.equity import grant_figures, price_date, vested_on, vested_shares_on, vesting_schedule
 from app.domain.letter import EquityGrant
 from tests.unit.calc.letters import grant, letter_with
 
@@ -122,6 +122,9 @@ def test_vested_on_counts_the_vesting_day() -> None:
     assert figures.vested_on(D(2003, 10, 13)) == 0
     assert figures.vested_on(D(2003, 10, 14)) == 50_000  # on the anniversary itself
     assert figures.vested_on(D(2010, 1, 1)) == 150_000
+    two = letter_with({"equity.grants": [grant(), grant("rsu", 10, {"kind": "equal_annual", "years": 1})]})
+    assert vested_shares_on(two, D(2003, 10, 14)) == 50_000 + 10  # both first installments
+    assert vested_shares_on(letter_with({"equity": None}), D(2010, 1, 1)) == 0
 
 
 # ---------------------------------------------------------------- properties
