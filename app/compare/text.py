@@ -182,58 +182,70 @@ class _WordDiff:
 
 def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
     old_text, new_text = old.text, new.text
-    old_tokens, new_tokens = tokens(old_text), tokens(new_text)
-    old_at, new_at = _positions(old_tokens), _positions(new_tokens)
-    opcodes = _token_opcodes(old_tokens, new_tokens)
-    opcodes = _cleanup(opcodes, old_tokens)
+    # Only the words between the common head and tail are tokenized and compared: a long clause
+    # usually differs in a few words, and SequenceMatcher is quadratic in repeated tokens (spaces).
+    head = _common_head(old_text, new_text)
+    tail = _common_tail(old_text, new_text, head)
+    old_end, new_end = len(old_text) - tail, len(new_text) - tail
+    old_tokens, new_tokens = tokens(old_text[head:old_end]), tokens(new_text[head:new_end])
+    old_at, new_at = _positions(old_tokens, head), _positions(new_tokens, head)
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, False)
+    opcodes = _cleanup(matcher.get_opcodes(), old_tokens)
     old_starts, new_starts = _offsets(old.runs), _offsets(new.runs)
-    runs: list[Run] = []
+    runs = _slice(new.runs, new_starts, 0, head, None)
     edits: list[tuple[str, str]] = []
+    kept_words = len(old_text[:head].split()) + len(old_text[old_end:].split())
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             runs += _slice(new.runs, new_starts, new_at[j1], new_at[j2], None)
+            kept_words += sum(1 for t in old_tokens[i1:i2] if not t.isspace())
             continue
         runs += _slice(old.runs, old_starts, old_at[i1], old_at[i2], Change.DELETED)
         runs += _slice(new.runs, new_starts, new_at[j1], new_at[j2], Change.INSERTED)
         edits.append((old_text[old_at[i1] : old_at[i2]], new_text[new_at[j1] : new_at[j2]]))
-    return _WordDiff(_merge(runs), tuple(edits), _similarity(opcodes, old_tokens, new_tokens))
+    runs += _slice(new.runs, new_starts, new_end, len(new_text), None)
+    # The share of words (not spaces, which always match) the two paragraphs have in common.
+    words = len(old_text.split()) + len(new_text.split())
+    similarity = 2 * kept_words / words if words else 1.0
+    return _WordDiff(_merge(runs), tuple(edits), similarity)
 
 
-def _similarity(
-    opcodes: Sequence[tuple[str, int, int, int, int]], old_tokens: Sequence[str], new_tokens: Sequence[str]
-) -> float:
-    """The share of words (not spaces, which always match) the two paragraphs have in common."""
-    words = sum(1 for t in old_tokens if not t.isspace()) + sum(1 for t in new_tokens if not t.isspace())
-    if not words:
-        return 1.0
-    kept = sum(1 for tag, i1, i2, _, _ in opcodes if tag == "equal" for t in old_tokens[i1:i2] if not t.isspace())
-    return 2 * kept / words
+def _boundary(text: str, at: int) -> bool:
+    """Whether a token boundary falls at ``at``: tokens never mix space and non-space characters."""
+    return at == 0 or at == len(text) or text[at - 1].isspace() != text[at].isspace()
 
 
-def _token_opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
-    """Opcodes turning ``a`` into ``b``.
-
-    The common head and tail are cut off before :class:`difflib.SequenceMatcher` runs: it is
-    quadratic in repeated tokens (every space), and a long clause usually differs in a few words.
-    """
-    head = 0
-    limit = min(len(a), len(b))
-    while head < limit and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
-        tail += 1
-    matcher = difflib.SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], False)
-    opcodes: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        opcodes.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
-    if tail:
-        opcodes.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
-    return opcodes
+def _common_head(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` that ends at a token boundary."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:  # binary search: slices compare in C
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    while low > 0 and not (_boundary(a, low) and _boundary(b, low)):
+        low -= 1
+    return low
 
 
-def _positions(toks: Sequence[str]) -> list[int]:
-    at, out = 0, [0]
+def _common_tail(a: str, b: str, head: int) -> int:
+    """The length of the longest common suffix after ``head`` that starts at a token boundary."""
+    low, high = 0, min(len(a), len(b)) - head
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle :] == b[len(b) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    while low > 0 and not (_boundary(a, len(a) - low) and _boundary(b, len(b) - low)):
+        low -= 1
+    return low
+
+
+def _positions(toks: Sequence[str], at: int = 0) -> list[int]:
+    """The character offset of each token's start (and of the end), counting from ``at``."""
+    out = [at]
     for tok in toks:
         at += len(tok)
         out.append(at)
