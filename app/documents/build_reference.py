@@ -82,10 +82,10 @@ def build_reference() -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.font.size = BODY_SIZE
-    # East-Asian and complex-script text fall back to the same face, so non-Latin names print in kind.
+    # Complex-script text (Arabic, Hebrew) uses the body face too, which has those glyphs; East Asian
+    # text is left to the theme's East Asian font, since a Latin face has no CJK glyphs.
     rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:eastAsia", "w:cs"):
-        rfonts.set(docx.oxml.ns.qn(attr), BODY_FONT)
+    rfonts.set(docx.oxml.ns.qn("w:cs"), BODY_FONT)
     normal.paragraph_format.space_after = Pt(0)
     for name in StyleName:
         _define(document, name, _SPECS[name])
