@@ -202,22 +202,27 @@ class TimelineChart(QWidget):
 
     def _paint_marks(self, painter: QPainter, timeline: Timeline, x_of: XOf, row_y: dict[str, float],
                      metrics: QFontMetricsF) -> None:
-        free_from: dict[str, float] = {}  # where the next label on a row may start without overlapping
+        size = 5.0
+        by_row: dict[str, list[Mark]] = {}
         for mark in sorted(timeline.marks, key=lambda m: m.day):
-            x, y = x_of(mark.day), row_y[mark.row] + ROW_HEIGHT / 2
-            color = QColor(mark.color)
-            painter.setPen(QPen(color.darker(140), 1))
-            painter.setBrush(color)
-            size = 5.0
-            painter.drawPolygon(QPolygonF([QPointF(x, y - size), QPointF(x + size, y), QPointF(x, y + size),
-                                           QPointF(x - size, y)]))
-            self._hits.append((QRectF(x - size - 2, y - size - 2, 2 * size + 4, 2 * size + 4), mark.tooltip))
-            width = metrics.horizontalAdvance(mark.label)
-            start = x + size + 3
-            if mark.label and start >= free_from.get(mark.row, 0.0) and start + width <= self.width():
-                painter.setPen(self.palette().windowText().color())
-                painter.drawText(QPointF(start, y + metrics.ascent() / 2 - 1), mark.label)
-                free_from[mark.row] = start + width + 6
+            by_row.setdefault(mark.row, []).append(mark)
+        for row, marks in by_row.items():
+            y = row_y[row] + ROW_HEIGHT / 2
+            xs = [x_of(m.day) for m in marks]
+            for mark, x in zip(marks, xs, strict=True):
+                color = QColor(mark.color)
+                painter.setPen(QPen(color.darker(140), 1))
+                painter.setBrush(color)
+                painter.drawPolygon(QPolygonF([QPointF(x, y - size), QPointF(x + size, y), QPointF(x, y + size),
+                                               QPointF(x - size, y)]))
+                self._hits.append((QRectF(x - size - 2, y - size - 2, 2 * size + 4, 2 * size + 4), mark.tooltip))
+            # A label goes right of its mark only where it ends before the next mark on the row.
+            painter.setPen(self.palette().windowText().color())
+            limits = [*(x - size - 3 for x in xs[1:]), float(self.width())]
+            for mark, x, limit in zip(marks, xs, limits, strict=True):
+                start = x + size + 3
+                if mark.label and start + metrics.horizontalAdvance(mark.label) <= limit:
+                    painter.drawText(QPointF(start, y + metrics.ascent() / 2 - 1), mark.label)
 
     def _paint_rule(self, painter: QPainter, rule: Rule, x: float, bottom: float, metrics: QFontMetricsF) -> None:
         color = QColor(rule.color)
