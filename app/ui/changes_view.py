@@ -39,6 +39,8 @@ NO_BASELINE_TEXT = (
     "No baseline to compare with. Mark as sent, or choose a baseline file: "
     "the changes since then will show here."
 )
+NO_LETTER_TEXT = "Fix the errors in the draft to see what changed since the baseline."
+STALE_TEXT = "The draft has errors: these are the changes of the last valid draft."
 NEXT_CHANGE_KEY = QKeySequence(Qt.Key.Key_F8)
 PREVIOUS_CHANGE_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)
 _ARROW = "\u2192"
@@ -77,6 +79,7 @@ class ChangesView(QWidget):
         self._lists_shown = False  # whether the term and figure lists show the comparison
         self._html = ""
         self._current_change = 0
+        self._no_baseline_text = NO_BASELINE_TEXT
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -145,8 +148,14 @@ class ChangesView(QWidget):
         self._stack.addWidget(self._empty)
         self._stack.addWidget(compared)
 
+        self._note = QLabel()
+        self._note.setObjectName("previewBanner")  # the app's banner style for "not up to date"
+        self._note.setWordWrap(True)
+        self._note.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self._note)
         layout.addWidget(self._stack, 1)
         self._refresh()
 
@@ -154,26 +163,28 @@ class ChangesView(QWidget):
 
     def set_baseline(self, letter: Letter | None, label: str = "") -> None:
         """Compare with ``letter`` (``None``: no baseline); ``label`` says which it is, e.g. "Sent Oct 1"."""
-        if letter is None:
-            self._baseline = None
-        else:
-            try:
-                document = render_document(letter)
-            except RenderError as exc:
-                self._baseline = None
-                self._empty.setText(f"The baseline cannot be shown: {exc}")
-                self._refresh()
-                return
-            self._baseline = _Baseline(letter, label or "Baseline", document)
+        self._baseline = None
         self._baseline_figures = None
-        self._empty.setText(NO_BASELINE_TEXT)
         self._current_change = 0
+        self._no_baseline_text = NO_BASELINE_TEXT
+        self._clear()
+        if letter is not None:
+            try:
+                self._baseline = _Baseline(letter, label or "Baseline", render_document(letter))
+            except RenderError as exc:
+                self._no_baseline_text = f"The baseline cannot be shown: {exc}"
         self._refresh()
 
-    def set_current(self, letter: Letter | None) -> None:
-        """Show the changes of ``letter`` (the last valid draft) against the baseline."""
+    def set_current(self, letter: Letter | None, document: Document | None = None) -> None:
+        """Show the changes of ``letter`` against the baseline.
+
+        Args:
+            letter: the current letter; ``None`` while the draft has errors (the last valid
+                comparison stays, marked as such).
+            document: ``letter`` already rendered (the preview's), to save rendering it again.
+        """
         self._current = letter
-        self._refresh()
+        self._refresh(document)
 
     def set_scenario_date(self, on: date | None) -> None:
         """The termination date of the scenario figures (``None``: a year after the start)."""
@@ -216,26 +227,41 @@ class ChangesView(QWidget):
 
     # ------------------------------------------------------------------ refreshing
 
-    def _refresh(self) -> None:
+    def _clear(self) -> None:
+        self._redline = None
+        self._show_terms([])
+        self._show_figures([])
+        self._lists_shown = False
+        self._show_html("")
+        self._set_current_change(0)
+
+    def _show_empty(self, text: str) -> None:
+        self._clear()
+        self._empty.setText(text)
+        self._stack.setCurrentWidget(self._empty)
+
+    def _refresh(self, document: Document | None = None) -> None:
         baseline, current = self._baseline, self._current
-        if baseline is None or current is None:
-            self._redline = None
-            self._terms, self._figures = [], []
-            self._stack.setCurrentWidget(self._empty if baseline is None else self._stack.widget(1))
-            self._baseline_label.setText("No baseline" if baseline is None else f"Compared with: {baseline.label}")
-            self._show_terms([])
-            self._show_figures([])
-            self._lists_shown = False
-            self._show_html("")
-            self._set_current_change(0)
+        self._note.hide()
+        if baseline is None:
+            self._baseline_label.setText("No baseline")
+            self._show_empty(self._no_baseline_text)
+            return
+        self._baseline_label.setText(f"Compared with: {baseline.label}")
+        if current is None:
+            if self._redline is None:
+                self._show_empty(NO_LETTER_TEXT)
+            else:  # keep showing the last valid comparison rather than nothing
+                self._note.setText(STALE_TEXT)
+                self._note.show()
+            return
+        try:
+            compared = redline(baseline.document, document or render_document(current))
+        except RenderError as exc:
+            self._note.setText(f"The letter cannot be shown: {exc}")
+            self._note.show()
             return
         self._stack.setCurrentIndex(1)
-        self._baseline_label.setText(f"Compared with: {baseline.label}")
-        try:
-            compared = redline(baseline.document, render_document(current))
-        except RenderError as exc:
-            self._show_html(f"<p>The letter cannot be rendered: {exc}</p>")
-            return
         self._redline = compared
         terms = diff_terms(baseline.letter, current)
         if terms != self._terms or not self._lists_shown:
@@ -380,4 +406,4 @@ def _unlinked(paragraph: Paragraph) -> Paragraph:
     return Paragraph(runs, paragraph.style, paragraph.align, paragraph.keep_with_next, paragraph.label, paragraph.change)
 
 
-__all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "PREVIOUS_CHANGE_KEY"]
+__all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "NO_LETTER_TEXT", "PREVIOUS_CHANGE_KEY", "STALE_TEXT"]

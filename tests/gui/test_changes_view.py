@@ -10,9 +10,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from app.documents.engine import render_document
 from app.domain.letter import Letter
 from app.domain.sample import sample_letter
-from app.ui.changes_view import NO_BASELINE_TEXT, ChangesView
+from app.ui.changes_view import NO_BASELINE_TEXT, NO_LETTER_TEXT, STALE_TEXT, ChangesView
 from tests.unit.compare.letters import bench_variant, variant
 
 
@@ -181,3 +182,26 @@ def test_clearing_the_baseline_returns_to_the_hint(view: ChangesView) -> None:
     assert view.findChild(QLabel, "noBaseline").isVisible()
     assert view.change_count == 0
     assert view.terms == []
+
+
+def test_a_draft_with_errors_keeps_the_last_valid_comparison(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(None)
+    assert view.findChild(QLabel, "noBaseline").text() == NO_LETTER_TEXT
+    view.set_current(bench_variant())
+    view.set_current(None)  # the user is typing an invalid value
+    note = view.findChild(QLabel, "previewBanner")
+    assert note.isVisible() and note.text() == STALE_TEXT
+    assert view.change_count == 4
+    assert len(view.terms) == 4
+    view.set_current(salary("325000.00"))
+    assert not note.isVisible()
+    assert view.change_count == 1
+
+
+def test_a_rendered_document_can_be_passed_in(view: ChangesView) -> None:
+    letter = salary("325000.00")
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(letter, render_document(letter))
+    assert view.change_count == 1
+    assert formats_of(view.findChild(QTextBrowser, "redline"), "$325,000.00") == INSERTED
