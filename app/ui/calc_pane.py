@@ -11,6 +11,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,8 +85,9 @@ class FigureForm(QGroupBox):
         self.values: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
 
-    def show_section(self, section: Section) -> None:
-        self.setTitle(section.title)
+    def show_section(self, section: Section, titled: bool = True) -> None:
+        if titled:
+            self.setTitle(section.title)
         shape = tuple((line.key, line.label) for line in section.lines)
         if shape != self._layout_keys:
             self._rebuild(section)
@@ -246,7 +248,7 @@ class CalcPane(QWidget):
         self.terms_label.setObjectName("sectionNote")
         self.terms_label.setWordWrap(True)
         layout.addWidget(self.terms_label)
-        self.scenario_form = FigureForm("Outcome")
+        self.scenario_form = FigureForm("")
         self.scenario_form.setFlat(True)
         layout.addWidget(self.scenario_form)
         self.timeline = TimelineChart()
@@ -280,9 +282,9 @@ class CalcPane(QWidget):
             for row, form in enumerate(self.overview_forms):
                 self._overview_grid.addWidget(form, row, 0)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self._place_overview(2 if self.width() >= TWO_COLUMNS_FROM else 1)
-        super().resizeEvent(event)  # type: ignore[arg-type]
+        super().resizeEvent(event)
 
     # ---------------------------------------------------------------- public API
 
@@ -325,12 +327,13 @@ class CalcPane(QWidget):
 
     def figure_text(self, key: str) -> str:
         """The text shown for the figure with this key (``pay.per_period``, ``scenario.severance_total``)."""
-        return self._value_label(key).text()
+        return self.value_label(key).text()
 
     def figure_tooltip(self, key: str) -> str:
-        return self._value_label(key).toolTip()
+        return self.value_label(key).toolTip()
 
-    def _value_label(self, key: str) -> QLabel:
+    def value_label(self, key: str) -> QLabel:
+        """The label showing the figure with this key; ``KeyError`` when it is not shown."""
         for form in [*self.overview_forms, self.scenario_form]:
             if key in form.values:
                 return form.values[key]
@@ -420,8 +423,7 @@ class CalcPane(QWidget):
         self.scenario_error.hide()
         self._scenario = scenario
         self.terms_label.setText(f"Under {scenario.terms}.")
-        self.scenario_form.show_section(scenario_section(scenario))
-        self.scenario_form.setTitle("")
+        self.scenario_form.show_section(scenario_section(scenario), titled=False)
         self._show_payments(scenario)
         self.timeline.set_timeline(timeline_for(calcs, scenario))
 

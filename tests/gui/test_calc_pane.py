@@ -62,10 +62,10 @@ def test_default_scenario_is_18_months_after_the_start(pane: CalcPane) -> None:
 
 
 def test_changing_the_salary_updates_the_figures_in_place(pane: CalcPane) -> None:
-    label = pane._value_label("pay.per_period")
+    label = pane.value_label("pay.per_period")
     letter, _ = edited({"compensation.base_salary": "400000.00"})
     pane.set_letter(letter, [])
-    assert pane._value_label("pay.per_period") is label  # updated, not rebuilt
+    assert pane.value_label("pay.per_period") is label  # updated, not rebuilt
     assert pane.figure_text("pay.per_period") == "$15,384.62"  # 400,000 / 26 = 15,384.615 -> .62
     assert pane.figure_text("life_insurance") == "$1,200,000.00"  # 3 x 400,000
     assert pane.figure_text("scenario.severance_total") == "$400,000.00"
