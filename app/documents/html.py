@@ -33,7 +33,7 @@ TERM_SCHEME = "term:"
 INSERTED_STYLE = "color:#1a56c4;text-decoration:underline"
 DELETED_STYLE = "color:#c0262d;text-decoration:line-through"
 _CHANGE_STYLE = {Change.INSERTED: INSERTED_STYLE, Change.DELETED: DELETED_STYLE}
-_TERM_LINK = '<a href="term:{}" style="color:inherit;text-decoration:none">'
+_PLAIN_LINK = "color:inherit;text-decoration:none"
 
 _BODY_STYLE = "font-family:'Times New Roman','Liberation Serif',serif;font-size:12pt"
 _ALIGN = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right", Align.JUSTIFY: "justify"}
@@ -75,12 +75,15 @@ class _Html:
                 text = f"<i>{text}</i>"
             if run.underline:
                 text = f"<u>{text}</u>"
+            change = run.change or outer
             if run.field is not None:
-                text = _TERM_LINK.format(escape(run.field)) + text + "</a>"
-            change = run.change if run.change is not outer else None
-            if change is not None:
+                # A link's own style wins over an enclosing span's in Qt, so a changed term carries the
+                # change's colours itself; an unchanged one looks like the text around it.
+                style = _CHANGE_STYLE[change] if change is not None else _PLAIN_LINK
+                text = f'<a href="term:{escape(run.field)}" style="{style}">{text}</a>'
+            if run.change is not None and run.change is not outer:
                 self.change_anchor()
-                text = f'<span style="{_CHANGE_STYLE[change]}">{text}</span>'
+                text = f'<span style="{_CHANGE_STYLE[run.change]}">{text}</span>'
             out.append(text)
 
     def open_change(self, change: Change | None) -> None:

@@ -145,6 +145,18 @@ def test_html_change_marks_and_anchors() -> None:
     assert "margin-left:288px" in html
 
 
+def test_a_changed_term_link_shows_the_change_itself() -> None:
+    """Qt applies a link's own style over an enclosing span's, so the link must carry the change colours."""
+    doc = small_document(
+        Paragraph((Run("$1", field="pay", change=Change.DELETED), Run("$2", field="pay", change=Change.INSERTED))),
+        Paragraph((Run("Term", field="name"),), change=Change.INSERTED),
+    )
+    html = to_html(doc)
+    assert f'<a href="term:pay" style="{DELETED_STYLE}">$1</a>' in html
+    assert f'<a href="term:pay" style="{INSERTED_STYLE}">$2</a>' in html
+    assert f'<a href="term:name" style="{INSERTED_STYLE}">Term</a>' in html
+
+
 def test_html_is_fast_enough_for_live_preview() -> None:
     document = render_document(sample_letter())
     to_html(document)
