@@ -83,19 +83,16 @@ def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:
 
 def run(options: GuiOptions) -> int:
     app = application()
-    window = MainWindow()
+    window = MainWindow(sample=options.sample)
     windows = [window]
     install_excepthook(lambda: [w.document.draft for w in windows])
     if options.size is not None:
         window.resize(*options.size)
         window.apply_default_sizes()
-    if options.file is not None:
-        if not window.open_path(options.file):
-            print(f"offerdesk: {window.message_bar.text.text()}", file=sys.stderr)
-            if options.screenshot is not None or options.quit_after_show:
-                return 2
-    elif options.sample:
-        window.new_letter(sample=True)
+    if options.file is not None and not window.open_path(options.file):
+        print(f"offerdesk: {window.message_bar.text.text()}", file=sys.stderr)
+        if options.screenshot is not None or options.quit_after_show:
+            return 2
     window.show()
     if options.screenshot is not None or options.quit_after_show:
         wait_for_preview(window)

@@ -7,7 +7,7 @@ import copy
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
@@ -34,18 +34,21 @@ from app.storage.lock import FileInUse, LetterLock, LockUnavailable
 from app.storage.recent import RecentFiles
 from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
 from app.ui import exports
-from app.ui.calc_pane import CalcPane
-from app.ui.changes_view import ChangesView
 from app.ui.commands import SentVersionsCommand
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
 from app.ui.forms import Binder, SectionForm
+from app.ui.lazy_pane import LazyPane
 from app.ui.message_bar import MessageBar
 from app.ui.navigator import SectionNavigator
 from app.ui.preview import DEBOUNCE_MS, PreviewController, PreviewPane
 from app.ui.problems_view import ProblemsView, term_label
 from app.ui.prompts import Prompts, SaveChoice
 from app.ui.settings import default_config_dir, open_settings
+
+if TYPE_CHECKING:
+    from app.ui.calc_pane import CalcPane
+    from app.ui.changes_view import ChangesView
 
 AUTOSAVE_MS = 2000
 APP_NAME = "OfferDesk"
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
         config_dir: where settings live (tests pass a temporary folder).
         recovery: the autosave store (tests pass one in a temporary folder).
         native_dialogs: use the platform's file dialogs (tests use Qt's own).
+        open_exports: offer to open an exported file in its application.
+        sample: start on the sample letter rather than a new one.
     """
 
     def __init__(
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         recovery: RecoveryStore | None = None,
         native_dialogs: bool = True,
         open_exports: bool = True,
+        sample: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -97,7 +103,8 @@ class MainWindow(QMainWindow):
         self._side_timer.setInterval(DEBOUNCE_MS)
         self._side_timer.timeout.connect(self._update_side_panes)
         self._build_widgets()
-        self.document = LetterDocument(new_file(blank_from_sample()), parent=self)
+        draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
+        self.document = LetterDocument(new_file(draft), parent=self)
         self.preview = PreviewController(self.document, self.preview_pane, self)
         self._build_actions()
         self._set_document(self.document)
@@ -112,13 +119,13 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("forms")
         self.preview_pane = PreviewPane()
         self.preview_pane.term_activated.connect(self.focus_path)
-        self.calc_pane = CalcPane()
-        self.changes_view = ChangesView()
+        self.calc_tab: LazyPane[CalcPane] = LazyPane(self._make_calc_pane)
+        self.changes_tab: LazyPane[ChangesView] = LazyPane(self._make_changes_view)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.addTab(self.preview_pane, "Preview")
-        self.side_tabs.addTab(self.calc_pane, "Calculations")
-        self.side_tabs.addTab(self.changes_view, "Changes")
+        self.side_tabs.addTab(self.calc_tab, "Calculations")
+        self.side_tabs.addTab(self.changes_tab, "Changes")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -287,7 +294,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(max(current, 0))
         if self.preview.document is not document:
             self.preview.set_document(document)
-        self.changes_view.set_baseline(None, "")
+        else:
+            self.preview.render_now()
+        if self.changes_tab.made is not None:
+            self.changes_tab.made.set_baseline(None, "")
         self._on_validated()
         self._update_title()
         self._on_modified_changed(document.modified)
@@ -333,9 +343,36 @@ class MainWindow(QMainWindow):
 
     def _update_side_panes(self) -> None:
         document = self.document
-        letter = document.letter if not document.has_errors else None
-        self.calc_pane.set_letter(letter, document.problems)
-        self.changes_view.set_current(letter)
+        letter = self._current_letter()
+        if self.calc_tab.made is not None:
+            self.calc_tab.made.set_letter(letter, document.problems)
+        if self.changes_tab.made is not None:
+            self.changes_tab.made.set_current(letter)
+
+    def _current_letter(self) -> Letter | None:
+        return self.document.letter if not self.document.has_errors else None
+
+    def _make_calc_pane(self) -> CalcPane:
+        from app.ui.calc_pane import CalcPane
+
+        pane = CalcPane()
+        pane.set_letter(self._current_letter(), self.document.problems)
+        return pane
+
+    def _make_changes_view(self) -> ChangesView:
+        from app.ui.changes_view import ChangesView
+
+        view = ChangesView()
+        view.set_current(self._current_letter())
+        return view
+
+    @property
+    def calc_pane(self) -> CalcPane:
+        return self.calc_tab.pane()
+
+    @property
+    def changes_view(self) -> ChangesView:
+        return self.changes_tab.pane()
 
     def _editor_by_id(self, key: int) -> Any:
         for editor in self.binder.editors.values():
@@ -642,8 +679,8 @@ class MainWindow(QMainWindow):
 
     def compare_with(self, baseline: Letter, label: str) -> None:
         self.changes_view.set_baseline(baseline, label)
-        self.changes_view.set_current(self.document.letter if not self.document.has_errors else None)
-        self.side_tabs.setCurrentWidget(self.changes_view)
+        self.changes_view.set_current(self._current_letter())
+        self.side_tabs.setCurrentWidget(self.changes_tab)
 
     def compare_with_file(self, path: Path | None = None) -> None:
         if path is None:

@@ -139,7 +139,7 @@ def test_mark_as_sent_records_a_version_and_sets_the_baseline(make_main_window, 
     window.mark_as_sent()
     assert [v.name for v in window.document.sent_versions] == ["Sent to candidate"]
     assert window.isWindowModified()
-    assert window.side_tabs.currentWidget() is window.changes_view
+    assert window.side_tabs.currentWidget() is window.changes_tab
     assert window.changes_view.has_baseline
     window.save_as(tmp_path / "sent.offer.json")
     saved = json.loads((tmp_path / "sent.offer.json").read_text())

@@ -13,6 +13,18 @@ def preview_text(window) -> str:
     return window.preview_pane.browser.toPlainText()
 
 
+def test_preview_shows_the_letter_at_start(qtbot, make_main_window):
+    window = make_main_window(sample=True)
+    qtbot.waitUntil(lambda: "James S. Lusk" in preview_text(window), timeout=5000)
+
+
+def test_new_letter_has_no_preview_until_the_candidate_is_filled_in(qtbot, make_main_window):
+    window = make_main_window()
+    assert window.preview_pane.banner.isVisible()
+    assert window.preview_pane.banner.text().startswith("No preview yet: the letter has")
+    assert window.navigator.states["parties"].value == "error"
+
+
 def test_preview_follows_typing(qtbot, make_main_window):
     window = open_sample(make_main_window())
     qtbot.waitUntil(lambda: "$300,000.00" in preview_text(window), timeout=5000)
