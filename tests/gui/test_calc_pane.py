@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +17,7 @@ from app.domain.problems import parse_path
 from app.domain.rules import validate_draft
 from app.domain.sample import sample_letter
 from app.ui.calc_pane import CalcPane
+from tests.unit.calc.test_scenarios import letters
 
 
 def edited(changes: dict[str, Any]) -> tuple[Letter | None, list[Any]]:
@@ -160,3 +163,14 @@ def test_readable_at_a_laptop_size(qtbot: QtBot) -> None:
     pane.show()
     assert pane.grab().width() == 1366 // 3
     assert pane.figures.width() <= pane.width()  # no sideways scrolling
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(letter=letters(), kind=st.sampled_from(list(ScenarioKind)), days=st.integers(0, 4000))
+def test_any_valid_letter_and_scenario_shows(pane: CalcPane, letter: Letter, kind: ScenarioKind, days: int) -> None:
+    pane.set_letter(letter, [])
+    on = date.fromordinal(letter.position.start_date.toordinal() + days)
+    pane.set_scenario(kind, on)
+    assert pane.scenario is not None and pane.scenario.termination_date == on
+    assert pane.figure_text("scenario.severance_total").startswith("$")
+    pane.timeline.grab()

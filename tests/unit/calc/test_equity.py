@@ -163,3 +163,9 @@ def test_vested_shares_never_decrease_nor_exceed_the_grant(g: EquityGrant, start
     vested = [vested_on(installments, start + timedelta(days=o)) for o in sorted(offsets)]
     assert vested == sorted(vested)
     assert all(0 <= v <= g.shares for v in vested)
+
+
+@pytest.mark.parametrize("start", [D(1899, 6, 1), D(2255, 1, 2)])
+def test_price_date_outside_the_calendar_says_so(start: date) -> None:
+    figure = price_date(EquityGrant.model_validate(grant()), start)
+    assert figure.value is None and "outside the NYSE calendar (1900..2250)" in figure.explain()
