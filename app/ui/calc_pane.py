@@ -206,6 +206,7 @@ class CalcPane(QWidget):
         equity = QVBoxLayout(self.equity_box)
         self.price_label = QLabel()
         self.price_label.setWordWrap(True)
+        self.price_label.setTextFormat(Qt.TextFormat.RichText)
         equity.addWidget(self.price_label)
         self.vesting_table = _table(["Grant", "Vests on", "Shares", "Vested in all"])
         equity.addWidget(self.vesting_table)
@@ -388,8 +389,7 @@ class CalcPane(QWidget):
             what = f"Grant {g.index + 1}: {shares(g.shares)} {GRANT_KIND_LABELS[g.kind]}"
             when = (f"exercise price: the close of {long_date(g.price_date.value)}" if g.price_date.value
                     else "no exercise price")
-            prices.append(f"<span title='{html.escape(g.price_date.explain(FILTERS), quote=True)}'>"
-                          f"{html.escape(what)}; {html.escape(when)}</span>")
+            prices.append(f"{html.escape(what)}; {html.escape(when)}")
         self.price_label.setText("<br>".join(prices))
         self.price_label.setToolTip("\n".join(g.price_date.explain(FILTERS) for g in calcs.equity))
         rows = [(g, i) for g in calcs.equity for i in g.installments]
