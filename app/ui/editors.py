@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QWheelEvent
+from PySide6.QtCore import QDate, QObject, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -285,16 +285,35 @@ class TextEditor(FieldEditor):
 
 
 class ParagraphEdit(QPlainTextEdit):
-    """A plain-text box about four lines high; Tab moves to the next field as in any form."""
+    """A plain-text box that grows with its text (between ``lines`` and four times that); Tab moves
+    to the next field as in any form."""
 
-    def __init__(self, lines: int = 4) -> None:
+    def __init__(self, lines: int = 3) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        height = QFontMetrics(self.font()).lineSpacing() * lines + 12
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height * 2)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._line = QFontMetrics(self.font()).lineSpacing()
+        self._chrome = 2 * self.frameWidth() + int(2 * self.document().documentMargin()) + 4
+        self.setMinimumHeight(self._line * lines + self._chrome)
+        self.setMaximumHeight(self._line * lines * 4 + self._chrome)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.textChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = self.viewport().width() - int(2 * self.document().documentMargin())
+        if width <= 20:
+            return QSize(super().sizeHint().width(), self.minimumHeight())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = self.toPlainText() or " "
+        needed = QFontMetrics(self.font()).boundingRect(QRect(0, 0, width, 1_000_000), flags, text).height()
+        height = max(self.minimumHeight(), min(self.maximumHeight(), needed + self._chrome + self._line // 2))
+        return QSize(super().sizeHint().width(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        old_width = event.oldSize().width()
+        super().resizeEvent(event)
+        if old_width != event.size().width():
+            self.updateGeometry()
 
 
 class _IgnoresWheelUnlessFocused:

@@ -114,7 +114,7 @@ class StringListEditor(FieldEditor):
         frame = FieldFrame(row)
         edit: QLineEdit | QPlainTextEdit
         if self._paragraphs:
-            edit = ParagraphEdit(lines=3)
+            edit = ParagraphEdit(lines=2)
             edit.textChanged.connect(lambda i=index, e=edit: self._on_item_edited(i, e.toPlainText()))
         else:
             edit = QLineEdit()
