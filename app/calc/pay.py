@@ -69,11 +69,6 @@ def per_period_amount(salary: Decimal, frequency: PayFrequency) -> Figure[Decima
     )
 
 
-def monthly_salary(salary: Decimal) -> Decimal:
-    """Salary for one month, unrounded (callers multiply first and round once)."""
-    return salary / MONTHS_PER_YEAR
-
-
 def pay_figures(letter: Letter) -> PayFigures:
     salary = letter.compensation.base_salary
     frequency = letter.compensation.pay_frequency
