@@ -7,8 +7,10 @@ the user has open.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -32,6 +34,24 @@ def find_soffice() -> str | None:
         if found:
             return found
     return None
+
+
+def _run(command: list[str], env: dict[str, str], timeout: float) -> tuple[int, str]:
+    """Run LibreOffice in its own process group, so a timeout ends its helper processes too."""
+    try:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
+        )
+    except OSError as exc:
+        raise PdfError(f"LibreOffice could not be started ({exc.strerror})") from None
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise PdfError(f"LibreOffice did not finish within {timeout:g} seconds") from None
+    return process.returncode, err or out
 
 
 def convert_to_pdf(
@@ -73,18 +93,11 @@ def convert_to_pdf(
             *map(str, paths),
         ]
         env = {**os.environ, "HOME": profile}
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, env=env, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise PdfError(f"LibreOffice did not finish within {timeout:g} seconds") from None
-        except OSError as exc:
-            raise PdfError(f"LibreOffice could not be started ({exc.strerror})") from None
+        returncode, output = _run(command, env, timeout)
     absent = [t for t in targets if not t.is_file() or before.get(t) == t.stat().st_mtime_ns]
-    if result.returncode != 0 or absent:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        reason = detail[-1] if detail else f"exit code {result.returncode}"
+    if returncode != 0 or absent:
+        detail = output.strip().splitlines()
+        reason = detail[-1] if detail else f"exit code {returncode}"
         name = absent[0].name if absent else "the PDF"
         raise PdfError(f"LibreOffice did not write {name}: {reason}")
     return targets

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 import json
 import os
@@ -15,6 +14,7 @@ import docx
 import pytest
 
 from app.domain.sample import SAMPLE_TERMS
+from tests.unit.domain.test_letter_model import edited as sample_with
 
 REPO = Path(__file__).resolve().parents[2]
 _MAIN = "import sys; from app.cli import main; sys.exit(main())"
@@ -32,16 +32,6 @@ def write_letter(folder: Path, draft: Any, name: str = "letter.offer.json") -> P
     path = folder / name
     path.write_text(json.dumps({"format": "offerdesk.letter", "schema_version": 1, "draft": draft}), encoding="utf-8")
     return path
-
-
-def sample_with(path: str, value: Any) -> dict[str, Any]:
-    draft = copy.deepcopy(SAMPLE_TERMS)
-    *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
-    node: Any = draft
-    for key in parents:
-        node = node[key]
-    node[last] = value
-    return draft
 
 
 def assert_one_line_failure(result: subprocess.CompletedProcess[str], *needles: str) -> None:

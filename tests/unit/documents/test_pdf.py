@@ -35,23 +35,32 @@ def test_two_inputs_with_one_name(tmp_path: Path) -> None:
         convert_to_pdf([tmp_path / "a" / "x.docx", tmp_path / "b" / "x.docx"], tmp_path)
 
 
-def test_a_failing_converter_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def with_fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> Path:
+    """Put a shell script in LibreOffice's place; returns a DOCX to convert."""
     fake = tmp_path / "fake-soffice"
-    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.write_text(f"#!/bin/sh\n{script}\n")
     fake.chmod(0o755)
     monkeypatch.setenv("OFFERDESK_SOFFICE", str(fake))
     doc = tmp_path / "a.docx"
     doc.write_bytes(b"x")
+    return doc
+
+
+def test_a_failing_converter_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = with_fake_soffice(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded' >&2; exit 1")
     with pytest.raises(PdfError, match="did not write a.pdf: Error: source file could not be loaded"):
         convert_to_pdf([doc], tmp_path / "out")
 
 
+def test_a_converter_that_writes_nothing_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = with_fake_soffice(tmp_path, monkeypatch, "exit 0")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.pdf").write_bytes(b"stale")  # an old PDF must not pass for a new one
+    with pytest.raises(PdfError, match="did not write a.pdf"):
+        convert_to_pdf([doc], tmp_path / "out")
+
+
 def test_a_hanging_converter_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = tmp_path / "slow-soffice"
-    fake.write_text("#!/bin/sh\nsleep 5\n")
-    fake.chmod(0o755)
-    monkeypatch.setenv("OFFERDESK_SOFFICE", str(fake))
-    doc = tmp_path / "a.docx"
-    doc.write_bytes(b"x")
+    doc = with_fake_soffice(tmp_path, monkeypatch, "sleep 5")
     with pytest.raises(PdfError, match="did not finish within 0.5 seconds"):
         convert_to_pdf([doc], tmp_path / "out", timeout=0.5)
