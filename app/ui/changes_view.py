@@ -45,6 +45,7 @@ NEXT_CHANGE_KEY = QKeySequence(Qt.Key.Key_F8)
 PREVIOUS_CHANGE_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)
 _ARROW = "\u2192"
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+_MAX_COLUMN_WIDTH = 200  # pixels; a long clause (a ground for Cause) is elided, its tooltip shows it whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,9 +308,7 @@ class ChangesView(QWidget):
                 item.setToolTip(0, change.describe(_ARROW))
                 for column in (1, 2):
                     item.setToolTip(column, item.text(column))
-        tree.expandAll()
-        for column in range(3):
-            tree.resizeColumnToContents(column)
+        _fit_columns(tree)
 
     def _show_figures(self, figures: list[FigureDelta]) -> None:
         self._figures = figures
@@ -330,9 +329,7 @@ class ChangesView(QWidget):
             item.setToolTip(0, figure.describe(_ARROW))
             item.setToolTip(1, f"Baseline: {figure.old_why}")
             item.setToolTip(2, f"Now: {figure.new_why}")
-        tree.expandAll()
-        for column in range(3):
-            tree.resizeColumnToContents(column)
+        _fit_columns(tree)
 
     def _show_html(self, html: str) -> None:
         self._html = html
@@ -377,6 +374,14 @@ class ChangesView(QWidget):
         path = item.data(0, _PATH_ROLE)
         if path:
             self.term_activated.emit(str(path))
+
+
+def _fit_columns(tree: QTreeWidget) -> None:
+    """Expand every group and size the columns to their contents, long values elided (see tooltips)."""
+    tree.expandAll()
+    for column in range(tree.columnCount()):
+        tree.resizeColumnToContents(column)
+        tree.setColumnWidth(column, min(tree.columnWidth(column), _MAX_COLUMN_WIDTH))
 
 
 def _unlinked_changes(document: Document) -> Document:
