@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
                                                 "Show changes against another letter file")
         self.close_action = self._action("&Close Window", self.close, std.Close)
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
+        quit_keys = QKeySequence(std.Quit)
+        self.quit_action = self._action("&Quit", self.close, quit_keys if not quit_keys.isEmpty() else "Ctrl+Q")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence(std.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
