@@ -82,7 +82,8 @@ class _Html:
                 style = _CHANGE_STYLE[change] if change is not None else _PLAIN_LINK
                 text = f'<a href="term:{escape(run.field)}" style="{style}">{text}</a>'
             if run.change is not None and run.change is not outer:
-                self.change_anchor()
+                if outer is None:  # inside a changed paragraph the paragraph's anchor is the one
+                    self.change_anchor()
                 text = f'<span style="{_CHANGE_STYLE[run.change]}">{text}</span>'
             out.append(text)
 

@@ -130,7 +130,8 @@ def test_html_change_marks_and_anchors() -> None:
     doc = small_document(
         Heading("pay", 3, "Pay", old_number=2),
         Paragraph((Run("Salary "), Run("$1", change=Change.DELETED), Run("$2", change=Change.INSERTED))),
-        Paragraph((Run("New."), Run("Also new", change=Change.INSERTED)), change=Change.INSERTED),
+        Paragraph((Run("New."), Run("Also new", change=Change.INSERTED), Run("x", change=Change.DELETED)),
+                  change=Change.INSERTED),
         Heading("gone", 4, "Gone", change=Change.DELETED),
         PageBreak(),
         SignatureBlock((Paragraph((Run("Sign"),), style=ParaStyle.PLAIN), Paragraph(())), Align.RIGHT, 1),
@@ -140,7 +141,8 @@ def test_html_change_marks_and_anchors() -> None:
     assert names == ["change-1", "change-2", "change-3", "change-4", "change-5"]
     assert f'<span style="{DELETED_STYLE}">$1</span>' in html
     assert f'<span style="{INSERTED_STYLE}">$2</span>' in html
-    assert f'<span style="{INSERTED_STYLE}">New.Also new</span>' in html  # one mark for the paragraph
+    # One anchor for the changed paragraph, whatever its runs say.
+    assert f'<span style="{INSERTED_STYLE}">New.Also new<span style="{DELETED_STYLE}">x</span></span>' in html
     assert f'<span style="{DELETED_STYLE}">4. GONE:</span>' in html
     assert "margin-left:288px" in html
 
