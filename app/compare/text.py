@@ -29,6 +29,8 @@ from app.documents.model import (
     Section,
     SignatureBlock,
 )
+from app.domain.problems import parse_path
+from app.domain.sections import section_for_path
 
 # A word with its inner punctuation ("$300,000.00", "non-qualified", "Company's", "50.1%"),
 # a run of whitespace, or one other character.
@@ -100,7 +102,7 @@ def redline(old: Document, new: Document) -> Redline:
     blocks = tuple(builder.blocks)
     sections = _mapped(new.sections, builder.from_new)
     removed = _mapped(old.sections, builder.from_old)
-    changes = tuple(_in_section(c, sections, removed) for c in builder.changes)
+    changes = tuple(_in_section(c, sections, removed, blocks) for c in builder.changes)
     document = Document(new.meta, new.letterhead, new.continuation, blocks, sections)
     return Redline(document, changes, old, new)
 
@@ -434,13 +436,21 @@ def _mapped(sections: Sequence[Section], to_redline: dict[int, int]) -> tuple[Se
     return tuple(out)
 
 
-def _in_section(change: TextChange, current: Sequence[Section], removed: Sequence[Section]) -> TextChange:
-    for s in (*current, *removed):
-        if s.start <= change.block < s.end:
-            return TextChange(
-                change.number, change.block, change.kind, change.old_text, change.new_text, s.key, change.mark
-            )
-    return change
+def _in_section(
+    change: TextChange, current: Sequence[Section], removed: Sequence[Section], blocks: Sequence[Block]
+) -> TextChange:
+    """The change with the key of the section it is in: the numbered section holding it, else (in
+    Exhibit A and the unnumbered parts) the letter section of the term its changed text shows."""
+    key = next((s.key for s in (*current, *removed) if s.start <= change.block < s.end), None)
+    if key is None:
+        block = blocks[change.block]
+        lines = block.lines if isinstance(block, SignatureBlock) else (block,) if isinstance(block, Paragraph) else ()
+        fields = [r.field for line in lines for r in line.runs if r.field and (r.change or line.change)]
+        section = section_for_path(parse_path(fields[0])) if fields else None
+        key = section.key if section is not None else None
+    if key is None:
+        return change
+    return TextChange(change.number, change.block, change.kind, change.old_text, change.new_text, key, change.mark)
 
 
 __all__ = ["EditKind", "Redline", "TextChange", "redline", "tokens"]

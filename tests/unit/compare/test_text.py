@@ -182,7 +182,8 @@ def test_sample_against_the_issue_variant() -> None:
         ("compensation", EditKind.REPLACED, "$300,000.00", "$325,000.00"),
         ("transportation", EditKind.DELETED, result.changes[1].old_text, ""),
         ("termination", EditKind.REPLACED, "one year", "eighteen months"),
-        (None, EditKind.REPLACED, "nine months", "one year"),  # Exhibit A has no numbered section
+        # Exhibit A has no numbered section: the change belongs to the section of its term
+        ("covenants", EditKind.REPLACED, "nine months", "one year"),
     ]
     assert result.changes[1].old_text.startswith("4. TRANSPORTATION ALLOWANCE:\nDuring your employment")
     renumbered = [(b.key, b.old_number, b.number) for b in result.document.blocks
