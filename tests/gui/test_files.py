@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -154,3 +156,35 @@ def test_crash_details_leave_out_private_data():
         report = crash_report(type(exc), exc, exc.__traceback__, private_values(draft))
     assert "Lusk" not in report and "300,000.00" not in report and "MIM Corporation" not in report
     assert "ValueError" in report and "test_files.py" in report and "PySide6" in report
+
+
+def test_saving_clears_the_autosave(qtbot, make_main_window, data_dir, tmp_path):
+    window = open_sample(make_main_window())
+    window.document.edit(SALARY, "325000", "Base salary")
+    window.autosave_now()
+    assert list((data_dir / "recovery").glob("*.recovery.json"))
+    assert window.save_as(tmp_path / "saved.offer.json")
+    assert not list((data_dir / "recovery").glob("*.recovery.json"))
+
+
+def test_recovery_can_be_discarded_or_left_for_later(make_main_window, data_dir):
+    from app.storage.recovery import RecoveryStore
+
+    crashed = RecoveryStore(data_dir / "recovery")
+    crashed.save(dict(SAMPLE_TERMS), None, "Untitled letter")
+    # As if written by a process that has ended: stamp it with the pid of a finished child.
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    record = json.loads(crashed.path.read_text())
+    record["pid"] = int(finished.stdout)
+    record["start"] = None
+    crashed.path.write_text(json.dumps(record))
+    window = make_main_window()
+    assert len(window.recovery.pending()) == 1
+    window.prompts.recover_answer = None
+    window.offer_recovery()
+    assert window.recovery.pending()
+    window.prompts.recover_answer = False
+    window.offer_recovery()
+    assert window.recovery.pending() == []
+    assert not window.isWindowModified()
