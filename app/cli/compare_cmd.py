@@ -19,6 +19,7 @@ from app.compare.redline_docx import redline_docx_of
 from app.compare.terms import by_section
 from app.compare.versions import VersionError, sent_version
 from app.documents import formatting
+from app.documents.docx_writer import DocxError
 from app.documents.engine import RenderError
 from app.domain.letter import Letter
 from app.storage.atomic import WriteRefused, atomic_write_bytes
@@ -104,7 +105,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
     when = datetime.now(UTC).replace(microsecond=0)
-    data = redline_docx_of(comparison.redline, args.author, when)
+    try:
+        data = redline_docx_of(comparison.redline, args.author, when)
+    except DocxError as exc:
+        raise CliError(f"the redline cannot be written: {exc}") from None
     try:
         atomic_write_bytes(args.output, data, overwrite=args.force)
     except WriteRefused:
