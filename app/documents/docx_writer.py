@@ -110,7 +110,10 @@ class _Reference:
 
 @lru_cache(maxsize=4)
 def _load_reference(path: Path, _mtime_ns: int) -> _Reference:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocxError(f"the reference document {path} cannot be read ({exc.strerror})") from None
     try:
         document = docx.Document(BytesIO(data))
     except Exception as exc:  # python-docx raises several kinds for a damaged package
@@ -169,15 +172,13 @@ class _Writer:
 
     def __init__(self, styles: dict[StyleName, str], revision: RevisionInfo | None) -> None:
         self.styles = styles
-        self.revision = revision or RevisionInfo()
+        rev = revision or RevisionInfo()
+        when = rev.date.astimezone(UTC) if rev.date.tzinfo else rev.date  # a naive date is taken as UTC
+        self._change = f' w:author={quoteattr(_xml_safe(rev.author))} w:date="{when:%Y-%m-%dT%H:%M:%SZ}"'
         self._ids = itertools.count(1)
 
     def _change_attrs(self) -> str:
-        rev = self.revision
-        when = rev.date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if rev.date.tzinfo else (
-            rev.date.strftime("%Y-%m-%dT%H:%M:%SZ")
-        )
-        return f' w:id="{next(self._ids)}" w:author={quoteattr(_xml_safe(rev.author))} w:date="{when}"'
+        return f' w:id="{next(self._ids)}"{self._change}'
 
     def run(self, run: Run, change: Change | None) -> str:
         props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")

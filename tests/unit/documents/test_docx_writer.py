@@ -220,6 +220,8 @@ def test_a_missing_reference_or_style_is_a_clear_error(tmp_path: Path) -> None:
     docx.Document().save(str(plain))
     with pytest.raises(DocxError, match="no paragraph style 'Offer Body'"):
         docx_bytes(doc, reference=plain)
+    with pytest.raises(DocxError, match="cannot be read"):
+        docx_bytes(doc, reference=tmp_path)
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
     with pytest.raises(DocxError, match="cannot be opened"):
