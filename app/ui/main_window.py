@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.show_preview_action = self._action("&Preview", lambda: self.side_tabs.setCurrentIndex(0), "Ctrl+1")
         self.show_calc_action = self._action("&Calculations", lambda: self.side_tabs.setCurrentIndex(1), "Ctrl+2")
         self.show_changes_action = self._action("C&hanges", lambda: self.side_tabs.setCurrentIndex(2), "Ctrl+3")
-        self.about_action = self._action("&About OfferDesk", self.about)
+        self.about_action = self._action("&About OfferDesk", self.about, std.HelpContents)
         problems_toggle = self.problems_dock.toggleViewAction()
         problems_toggle.setShortcut(QKeySequence("Ctrl+4"))
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from app.ui.crash import CrashDialog
+from app.ui.crash import CrashDialog, install_excepthook
 from tests.gui.test_editing import open_sample
 from tests.gui.test_files import write_letter
 
@@ -33,7 +33,7 @@ def test_every_menu_action_has_a_shortcut(make_main_window):
     window = make_main_window(show=False)
     actions = menu_actions(window)
     assert len(actions) > 15
-    missing = [a.text() for a in actions if a.shortcut().isEmpty() and a.text() != "&About OfferDesk"]
+    missing = [a.text() for a in actions if a.shortcut().isEmpty()]
     assert missing == []
     shortcuts = [a.shortcut().toString() for a in actions if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
@@ -96,6 +96,22 @@ def test_next_problem_walks_the_problems(qtbot, make_main_window):
     first = window.current_section_key()
     window.next_problem_action.trigger()
     assert {first, window.current_section_key()} == {"arbitration", "position"}
+
+
+def test_unexpected_exception_opens_the_crash_dialog_without_letter_data(make_main_window, monkeypatch):
+    window = open_sample(make_main_window())
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(lambda: [window.document.draft])
+    try:
+        raise RuntimeError("failed on James S. Lusk")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    details = dialogs[0].details.toPlainText()
+    assert "RuntimeError" in details and "Lusk" not in details
+    dialogs[0].reject()
+    dialogs[0].deleteLater()
 
 
 def test_crash_dialog_copies_its_details(make_main_window):
