@@ -35,8 +35,10 @@ from app.domain.sections import section_for_path
 # A word with its inner punctuation ("$300,000.00", "non-qualified", "Company's", "50.1%"),
 # a run of whitespace, or one other character.
 _TOKEN = re.compile(r"[$€£]?\w+(?:[.,'’/-]\w+)*%?|\s+|\S")
-# Below this share of equal words a changed paragraph reads better as deleted and re-inserted.
+# Below this share of equal words a changed paragraph reads better as deleted and re-inserted,
+# unless it is a short line (a name, an address line), which reads best word by word.
 _MIN_SIMILARITY = 0.3
+_SHORT_LINE_WORDS = 6
 
 
 class EditKind(StrEnum):
@@ -180,6 +182,11 @@ class _WordDiff:
     runs: tuple[Run, ...]
     edits: tuple[tuple[str, str], ...]  # (old words, new words) of each change
     similarity: float
+    shortest: int  # words in the shorter of the two paragraphs
+
+    @property
+    def rewritten(self) -> bool:
+        return self.similarity < _MIN_SIMILARITY and self.shortest > _SHORT_LINE_WORDS
 
 
 def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
@@ -207,9 +214,10 @@ def _word_diff(old: Paragraph, new: Paragraph) -> _WordDiff:
         edits.append((old_text[old_at[i1] : old_at[i2]], new_text[new_at[j1] : new_at[j2]]))
     runs += _slice(new.runs, new_starts, new_end, len(new_text), None)
     # The share of words (not spaces, which always match) the two paragraphs have in common.
-    words = len(old_text.split()) + len(new_text.split())
+    old_words, new_words = len(old_text.split()), len(new_text.split())
+    words = old_words + new_words
     similarity = 2 * kept_words / words if words else 1.0
-    return _WordDiff(_merge(runs), tuple(edits), similarity)
+    return _WordDiff(_merge(runs), tuple(edits), similarity, min(old_words, new_words))
 
 
 def _boundary(text: str, at: int) -> bool:
@@ -373,7 +381,7 @@ class _Builder:
         old, new = old_blocks[i], new_blocks[j]
         if isinstance(old, Paragraph) and isinstance(new, Paragraph):
             diff = _word_diff(old, new)
-            if diff.similarity < _MIN_SIMILARITY or old.label != new.label:
+            if diff.rewritten or old.label != new.label:
                 self.whole(old_blocks, range(i, i + 1), Change.DELETED)
                 self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
                 return

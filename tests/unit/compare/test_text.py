@@ -153,10 +153,19 @@ def test_added_section_is_inserted_whole() -> None:
 
 
 def test_rewritten_paragraph_is_replaced_whole() -> None:
-    old = document(para("Intro."), para("The quick brown fox jumps over the lazy dog."), para("End."))
-    new = document(para("Intro."), para("Nothing in common whatsoever here, truly."), para("End."))
+    old = document(para("Intro."), para("The quick brown fox jumps over the lazy dog again."), para("End."))
+    new = document(para("Intro."), para("Nothing in common whatsoever here, truly, I promise you."), para("End."))
     result = assert_round_trip(old, new)
     assert [b.change for b in result.document.blocks] == [None, Change.DELETED, Change.INSERTED, None]
+
+
+def test_a_short_line_is_compared_word_by_word_however_different() -> None:
+    old = document(para("Mr. James S. Lusk"))
+    new = document(para("Mr. José Ñúñez"))
+    result = assert_round_trip(old, new)
+    assert changed_runs(result.document.blocks[0]) == [
+        ("James S. Lusk", Change.DELETED), ("José Ñúñez", Change.INSERTED)
+    ]
 
 
 def test_relabelled_clause_is_deleted_and_reinserted() -> None:
