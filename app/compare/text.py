@@ -61,6 +61,7 @@ class TextChange:
         mark: the number N of the preview's ``<a name="change-N">`` anchor where the change starts
             (:mod:`app.documents.html` numbers each changed paragraph or heading once, else each
             changed run); renumbered headings have anchors but are not changes of their own here.
+        fields: the dotted paths of the letter terms its changed text shows (``compensation.base_salary``).
     """
 
     number: int
@@ -70,6 +71,7 @@ class TextChange:
     new_text: str
     section_key: str | None
     mark: int = 0
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,7 @@ def redline(old: Document, new: Document) -> Redline:
     blocks = tuple(builder.blocks)
     sections = _mapped(new.sections, builder.from_new)
     removed = _mapped(old.sections, builder.from_old)
-    changes = tuple(_in_section(c, sections, removed, blocks) for c in builder.changes)
+    changes = tuple(_in_section(c, sections, removed) for c in builder.changes)
     document = Document(new.meta, new.letterhead, new.continuation, blocks, sections)
     return Redline(document, changes, old, new)
 
@@ -307,13 +309,16 @@ class _Builder:
         self.marks_before.append(self.marks)
         self.marks += _mark_count(block)
 
-    def note(self, kind: EditKind, old_text: str, new_text: str, block: int, mark: int) -> None:
-        self.changes.append(TextChange(len(self.changes) + 1, block, kind, old_text, new_text, None, mark))
+    def note(
+        self, kind: EditKind, old_text: str, new_text: str, block: int, mark: int, fields: Iterable[str | None]
+    ) -> None:
+        shown = tuple(dict.fromkeys(f for f in fields if f))
+        self.changes.append(TextChange(len(self.changes) + 1, block, kind, old_text, new_text, None, mark, shown))
 
     def note_edits(self, edits: Sequence[tuple[str, str]], lines: Sequence[Paragraph]) -> None:
         """Note the word edits of the block just emitted, each at its first changed run's anchor."""
         at = len(self.blocks) - 1
-        starts: list[int] = []
+        groups: list[tuple[int, list[str | None]]] = []  # each edit's first anchor and its runs' terms
         mark = self.marks_before[at]
         for line in lines:
             previous: Change | None = None
@@ -321,10 +326,11 @@ class _Builder:
                 if run.change is not None:
                     mark += 1
                     if previous is None:
-                        starts.append(mark)
+                        groups.append((mark, []))
+                    groups[-1][1].append(run.field)
                 previous = run.change
-        for (old_words, new_words), start in zip(edits, starts, strict=True):
-            self.note(_edit_kind(old_words, new_words), old_words, new_words, at, start)
+        for (old_words, new_words), (start, fields) in zip(edits, groups, strict=True):
+            self.note(_edit_kind(old_words, new_words), old_words, new_words, at, start, fields)
 
     def equal(self, old: Block, new: Block, i: int, j: int) -> None:
         if isinstance(old, Heading) and isinstance(new, Heading) and old.number != new.number:
@@ -347,10 +353,11 @@ class _Builder:
         if texts:
             text = "\n".join(texts)
             mark = self.marks_before[first] + 1
+            fields = [r.field for block in self.blocks[first:] for line in _lines(block) for r in line.runs]
             if inserted:
-                self.note(EditKind.INSERTED, "", text, first, mark)
+                self.note(EditKind.INSERTED, "", text, first, mark, fields)
             else:
-                self.note(EditKind.DELETED, text, "", first, mark)
+                self.note(EditKind.DELETED, text, "", first, mark, fields)
 
     def replace(self, old: Sequence[Block], new: Sequence[Block], olds: range, news: range) -> None:
         """Pair the blocks of a replaced stretch, then compare each pair word by word.
@@ -444,21 +451,24 @@ def _mapped(sections: Sequence[Section], to_redline: dict[int, int]) -> tuple[Se
     return tuple(out)
 
 
-def _in_section(
-    change: TextChange, current: Sequence[Section], removed: Sequence[Section], blocks: Sequence[Block]
-) -> TextChange:
+def _in_section(change: TextChange, current: Sequence[Section], removed: Sequence[Section]) -> TextChange:
     """The change with the key of the section it is in: the numbered section holding it, else (in
     Exhibit A and the unnumbered parts) the letter section of the term its changed text shows."""
     key = next((s.key for s in (*current, *removed) if s.start <= change.block < s.end), None)
-    if key is None:
-        block = blocks[change.block]
-        lines = block.lines if isinstance(block, SignatureBlock) else (block,) if isinstance(block, Paragraph) else ()
-        fields = [r.field for line in lines for r in line.runs if r.field and (r.change or line.change)]
-        section = section_for_path(parse_path(fields[0])) if fields else None
+    if key is None and change.fields:
+        section = section_for_path(parse_path(change.fields[0]))
         key = section.key if section is not None else None
     if key is None:
         return change
-    return TextChange(change.number, change.block, change.kind, change.old_text, change.new_text, key, change.mark)
+    return TextChange(
+        change.number, change.block, change.kind, change.old_text, change.new_text, key, change.mark, change.fields
+    )
+
+
+def _lines(block: Block) -> tuple[Paragraph, ...]:
+    if isinstance(block, SignatureBlock):
+        return block.lines
+    return (block,) if isinstance(block, Paragraph) else ()
 
 
 __all__ = ["EditKind", "Redline", "TextChange", "redline", "tokens"]

@@ -34,6 +34,7 @@ from app.documents.engine import RenderError, render_document
 from app.documents.html import to_html
 from app.documents.model import Block, Document, Paragraph, Run, SignatureBlock
 from app.domain.letter import Letter
+from app.domain.problems import Path, parse_path
 
 NO_BASELINE_TEXT = (
     "No baseline to compare with. Mark as sent, or choose a baseline file: "
@@ -45,6 +46,7 @@ NEXT_CHANGE_KEY = QKeySequence(Qt.Key.Key_F8)
 PREVIOUS_CHANGE_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)
 _ARROW = "\u2192"
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+_TERM_ROLE = Qt.ItemDataRole.UserRole + 1
 _MAX_COLUMN_WIDTH = 200  # pixels; a long clause (a ground for Cause) is elided, its tooltip shows it whole
 
 
@@ -60,7 +62,9 @@ class ChangesView(QWidget):
 
     Signals:
         baseline_requested: the user asked to choose a baseline (the main window shows its picker).
-        term_activated(str): a changed term was activated; its dotted path, to jump to its field.
+        term_activated(str): a changed term was activated (double-click or Enter); its path as
+            :func:`app.domain.problems.format_path` writes it (``equity.grants[0].shares``), to jump
+            to its field. A single click shows the term's first change in the redline.
         current_change_changed(int): the change shown moved; its number (1-based; 0 for none).
     """
 
@@ -115,6 +119,7 @@ class ChangesView(QWidget):
         self._terms_tree.setUniformRowHeights(True)
         self._terms_tree.setWordWrap(False)
         self._terms_tree.itemActivated.connect(self._on_term_activated)
+        self._terms_tree.currentItemChanged.connect(self._on_term_current_changed)
 
         self._browser = QTextBrowser()
         self._browser.setObjectName("redline")
@@ -305,6 +310,7 @@ class ChangesView(QWidget):
                 new = change.new if change.new is not None else change.kind.value
                 item = QTreeWidgetItem(parent, [change.label, old, new])
                 item.setData(0, _PATH_ROLE, change.dotted_path)
+                item.setData(0, _TERM_ROLE, change.path)
                 item.setToolTip(0, change.describe(_ARROW))
                 for column in (1, 2):
                     item.setToolTip(column, item.text(column))
@@ -369,6 +375,24 @@ class ChangesView(QWidget):
             self._position.setText(f"Change {self._current_change} of {count}")
         self._next.setEnabled(count > 0)
         self._previous.setEnabled(count > 0)
+
+    def show_term(self, path: Path) -> bool:
+        """Show the first change in the letter's text that shows the term at ``path`` (or inside it).
+
+        Returns whether there is one (a term such as the start date is not printed).
+        """
+        if self._redline is None:
+            return False
+        for change in self._redline.changes:
+            if any(parse_path(field)[: len(path)] == path for field in change.fields):
+                self._go_to(change.number)
+                return True
+        return False
+
+    def _on_term_current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        path = item.data(0, _TERM_ROLE) if item is not None else None
+        if path:
+            self.show_term(tuple(path))
 
     def _on_term_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         path = item.data(0, _PATH_ROLE)

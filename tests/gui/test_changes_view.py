@@ -205,3 +205,17 @@ def test_a_rendered_document_can_be_passed_in(view: ChangesView) -> None:
     view.set_current(letter, render_document(letter))
     assert view.change_count == 1
     assert formats_of(view.findChild(QTextBrowser, "redline"), "$325,000.00") == INSERTED
+
+
+def test_choosing_a_term_shows_its_change_in_the_letter(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    terms = view.findChild(QTreeWidget, "changedTerms")
+    by_label = {terms.topLevelItem(i).child(0).text(0): terms.topLevelItem(i).child(0)
+                for i in range(terms.topLevelItemCount())}
+    terms.setCurrentItem(by_label["Non-compete"])  # Exhibit A: the last change
+    assert view.current_change == 4
+    terms.setCurrentItem(by_label["Transportation allowance"])  # the removed section
+    assert view.current_change == 2
+    assert view.show_term(("position", "start_date")) is False  # not printed in the letter
+    assert view.current_change == 2
