@@ -94,7 +94,7 @@ class LetterDocument(QObject):
         Consecutive ``typing`` edits of one path merge into a single step.
         """
         old = self.value(path)
-        if old == value and old is not MISSING:
+        if self.read_only or (old == value and old is not MISSING):
             return
         self.undo_stack.push(SetValueCommand(self, path, old, value, label, typing=typing))
 

@@ -141,6 +141,9 @@ class GroupEditor(FieldEditor):
         self.off_note.setVisible(self.spec.optional and not present)
 
     def _on_toggled(self, on: bool) -> None:
+        if self.document.read_only:
+            self.refresh()  # a read-only letter keeps its sections as they are
+            return
         label = f"{'Include' if on else 'Remove'} {self.spec.title}"
         self.document.switch_optional(self.path, on, label, self.document.default_for(self.path))
 
@@ -148,9 +151,8 @@ class GroupEditor(FieldEditor):
         self.frame.show_problems([p for p in problems if p.path == self.path])
 
     def set_read_only(self, read_only: bool) -> None:
-        if self.spec.optional:
-            # A read-only letter still shows its sections; only the switch is locked.
-            self.box.setCheckable(not read_only)
+        # A read-only letter still shows its sections; switching one is refused in _on_toggled.
+        self.box.setToolTip(f"{self.spec.description} (read-only)" if read_only else self.spec.description)
 
 
 class ModelListEditor(FieldEditor):

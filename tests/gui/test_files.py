@@ -88,6 +88,10 @@ def test_second_window_is_told_the_letter_is_in_use(make_main_window, tmp_path):
     assert "(read-only)" in second.windowTitle()
     assert second.binder.editors[SALARY].edit.isReadOnly()
     assert not second.save_action.isEnabled()
+    second.binder.editors[("equity",)].box.setChecked(False)
+    assert second.document.value(("equity",)) is not None
+    assert second.binder.editors[("equity",)].box.isChecked()
+    assert not second.isWindowModified()
     first.close()
     assert not (tmp_path / ".~shared.offer.json.lock").exists()
 
