@@ -437,7 +437,8 @@ class MainWindow(QMainWindow):
         form = self.forms.get(key)
         if form is not None:
             self.stack.setCurrentWidget(form)
-            self.preview_pane.scroll_to_section(key)
+            prefixes = tuple(".".join(map(str, path)) for path in SECTION_BY_KEY[key].fields)
+            self.preview_pane.scroll_to_section(key, prefixes)
 
     def current_section_key(self) -> str:
         return SECTIONS[self.stack.currentIndex()].key
@@ -461,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def go_to_problem(self, step: int) -> None:
         view = self.problems_view
-        count = view.topLevelItemCount()
+        count = len(view.problems)
         if not count:
             self.statusBar().showMessage("No problems.", 3000)
             return

@@ -105,8 +105,32 @@ class PreviewPane(QWidget):
         else:
             self.banner.hide()
 
-    def scroll_to_section(self, key: str) -> None:
-        self.browser.scrollToAnchor(f"section-{key}")
+    def scroll_to_section(self, key: str, prefixes: tuple[str, ...]) -> None:
+        """Bring a section into view: its heading, or else the first term it holds (``prefixes``:
+        the section's term paths, dotted)."""
+        document = self.browser.document()
+        anchor = f"section-{key}"
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                names = fmt.anchorNames()
+                href = fmt.anchorHref()
+                term = href[len(TERM_SCHEME):] if href.startswith(TERM_SCHEME) else None
+                if anchor in names or (term is not None and any(
+                    term == p or term.startswith(p + ".") for p in prefixes
+                )):
+                    if anchor in names:
+                        self.browser.scrollToAnchor(anchor)
+                    else:
+                        bar = self.browser.verticalScrollBar()
+                        top = int(document.documentLayout().blockBoundingRect(block).top())
+                        bar.setValue(min(top, bar.maximum()))
+                    return
+                iterator += 1
+            block = block.next()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         link = url.toString()

@@ -61,6 +61,11 @@ class ProblemsView(QTreeWidget):
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         self.clear()
+        if not problems:
+            none = QTreeWidgetItem(["No errors or warnings", "", ""])
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addTopLevelItem(none)
+            return
         for problem in problems:
             section = section_for_path(problem.path)
             item = QTreeWidgetItem([

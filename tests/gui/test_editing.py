@@ -43,7 +43,8 @@ def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
     assert not editor.frame.message.isVisible()
     assert editor.frame.property("problem") == ""
     assert window.navigator.states["compensation"] is SectionState.COMPLETE
-    assert window.problems_view.topLevelItemCount() == 0
+    assert window.problems_view.problems == []
+    assert window.problems_view.topLevelItem(0).text(0) == "No errors or warnings"
     assert window.export_docx_action.isEnabled()
     # Leaving the field shows the amount with separators.
     window.binder.editors[("compensation", "pay_frequency")].focus()

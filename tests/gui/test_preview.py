@@ -84,3 +84,17 @@ def test_preview_keeps_the_scroll_position(qtbot, make_main_window):
     window.document.edit(("position", "title"), "Chief Financial Officer", "Title(s)")
     qtbot.waitUntil(lambda: window.preview.idle and "Chief Financial Officer." in preview_text(window), timeout=5000)
     assert bar.value() == position
+
+
+def test_choosing_a_section_brings_it_into_view_in_the_preview(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: "$300,000.00" in preview_text(window), timeout=5000)
+    bar = window.preview_pane.browser.verticalScrollBar()
+    window.select_section("arbitration")
+    at_arbitration = bar.value()
+    assert at_arbitration > 0
+    window.select_section("covenants")  # Exhibit A has no numbered heading: its first term
+    assert bar.value() > at_arbitration
+    window.select_section("parties")
+    assert bar.value() < at_arbitration
