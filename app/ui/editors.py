@@ -114,10 +114,6 @@ class FieldEditor(QObject):
         self.focus_widget: QWidget = self.frame
 
     @property
-    def label(self) -> str:
-        return self.spec.title
-
-    @property
     def shows_own_label(self) -> bool:
         """True when the editor carries its title itself (a check box), so the form adds no label."""
         return False

@@ -208,13 +208,6 @@ def spec_for(path: Path) -> FieldSpec:
     return spec
 
 
-def child_specs(spec: FieldSpec, prefix: Path | None = None) -> list[FieldSpec]:
-    """The fields of a group, in model order (``prefix`` overrides the path, e.g. with a list index)."""
-    assert spec.model is not None
-    base = spec.path if prefix is None else prefix
-    return [spec_in(spec.model, name, (*base, name)) for name in spec.model.model_fields]
-
-
 def model_specs(model: type[BaseModel], prefix: Path) -> list[FieldSpec]:
     return [spec_in(model, name, (*prefix, name)) for name in model.model_fields]
 

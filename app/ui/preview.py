@@ -191,9 +191,6 @@ class PreviewController(QObject):
         """No render is waiting or running and the latest one is shown."""
         return not self._timer.isActive() and self.shown_sequence == self.sequence
 
-    def wait_idle(self) -> None:
-        self._pool.waitForDone()
-
     def _on_render_finished(self, result: RenderResult) -> None:
         if result.sequence != self.sequence:
             return  # a newer request is on its way; this one is stale
