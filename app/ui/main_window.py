@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
+    QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.statusBar().setObjectName("statusBar")
+        self.export_state = QLabel()
+        self.export_state.setObjectName("exportState")
+        self.statusBar().addPermanentWidget(self.export_state)
 
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                  tip: str = "") -> QAction:
@@ -391,6 +395,13 @@ class MainWindow(QMainWindow):
 
     def _update_export_actions(self) -> None:
         errors = self.document.errors
+        warnings = len(self.document.problems) - len(errors)
+        if errors:
+            self.export_state.setText(f"Export blocked: fix {len(errors)} error{'s' * (len(errors) != 1)} first (F6)")
+        elif warnings:
+            self.export_state.setText(f"Ready to export; {warnings} warning{'s' * (warnings != 1)} to review")
+        else:
+            self.export_state.setText("Ready to export")
         for action, what in ((self.export_docx_action, "DOCX"), (self.export_pdf_action, "PDF"),
                              (self.mark_sent_action, "mark as sent")):
             action.setEnabled(not errors)

@@ -37,7 +37,8 @@ def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
     assert window.problems_view.topLevelItemCount() == 1
     assert window.problems_view.topLevelItem(0).text(0) == "Base compensation: Base salary"
     assert not window.export_docx_action.isEnabled()
-    assert window.export_docx_action.toolTip().startswith("Fix 1 error first: ")
+    assert window.export_docx_action.toolTip().startswith("Fix 1 error first: Base compensation: Base salary")
+    assert window.export_state.text() == "Export blocked: fix 1 error first (F6)"
     retype(qtbot, editor.edit, "$325,000.00")
     assert window.document.value(SALARY) == "325000.00"
     assert not editor.frame.message.isVisible()
@@ -46,6 +47,7 @@ def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
     assert window.problems_view.problems == []
     assert window.problems_view.topLevelItem(0).text(0) == "No errors or warnings"
     assert window.export_docx_action.isEnabled()
+    assert window.export_state.text() == "Ready to export"
     # Leaving the field shows the amount with separators.
     window.binder.editors[("compensation", "pay_frequency")].focus()
     assert editor.edit.text() == "$325,000.00"
