@@ -4,7 +4,8 @@ What the view can rely on:
 
 * every run that shows a letter term is a link ``term:DOTTED.PATH`` (styled like the text around it),
   so a click maps to the field that holds the term;
-* ``<a name="section-KEY">`` stands before each numbered section's heading;
+* ``<a name="section-KEY">`` stands before each numbered section's heading, and before each paragraph
+  that starts an unnumbered part (``Paragraph.anchor``: the addressee, the closing, Exhibit A);
 * ``<a name="change-N">`` (N = 1, 2, ... in document order) stands before each tracked change: a
   changed paragraph or heading counts once, otherwise each changed run counts once;
 * inserted text is underlined blue, deleted text struck through red;
@@ -99,6 +100,8 @@ class _Html:
     def paragraph(self, para: Paragraph, page_break: bool) -> None:
         align = _ALIGN[para.align] if para.align else _STYLE_ALIGN[para.style]
         css = _STYLE_CSS[para.style] + (";page-break-before:always" if page_break else "")
+        if para.anchor:
+            self.out.append(f'<a name="section-{escape(para.anchor)}"></a>')
         self.out.append(f'<p align="{align}" style="{css}">')
         self.open_change(para.change)
         if para.label:

@@ -7,7 +7,7 @@ name such as ``AT&T <West>`` cannot break it)::
       <letterhead><line>..</line></letterhead>
       <continuation><line>..</line></continuation>
       <body>
-        <p style="body|plain|subject|clause|title|subheading" align=".." keep="1" label="(a)">..</p>
+        <p style="body|plain|subject|clause|title|subheading" align=".." keep="1" label="(a)" anchor="key">..</p>
         <section key="position" title="Position and Duties"> <p>..</p> </section>
         <pagebreak/>
         <signature align="left|right" rule="N"><line>..</line></signature>
@@ -114,6 +114,7 @@ def _paragraph(elem: ET.Element, numbers: dict[str, int]) -> Paragraph:
         align=align,
         keep_with_next=elem.get("keep") == "1",
         label=elem.get("label"),
+        anchor=elem.get("anchor"),
     )
 
 

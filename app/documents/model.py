@@ -59,6 +59,9 @@ class Paragraph:
     keep_with_next: bool = False
     label: str | None = None  # a list label such as "(a)" or "(1)", printed before the text
     change: Change | None = None  # the paragraph itself (its mark) was inserted or deleted
+    # A place views can scroll to: the key of an unnumbered part of the letter that starts here
+    # (``parties``, ``closing``, ``covenants`` for Exhibit A), matching app.domain.sections.
+    anchor: str | None = None
 
     @property
     def text(self) -> str:

@@ -110,7 +110,8 @@ def test_html_has_section_anchors_letterhead_and_a_page_rule() -> None:
     document = render_document(sample_letter())
     html = to_html(document)
     names = parsed(html).names
-    assert [n for n in names if n.startswith("section-")] == [f"section-{s.key}" for s in document.sections]
+    numbered = [n for n in names if n.startswith("section-") and n[8:] in {s.key for s in document.sections}]
+    assert numbered == [f"section-{s.key}" for s in document.sections]
     assert html.index('align="center"') < html.index("October 1, 2002")
     assert "MIM CORPORATION" in html[: html.index("October 1, 2002")]
     rule = html.index("<hr style")
@@ -174,3 +175,16 @@ def test_html_is_fast_enough_for_live_preview() -> None:
 def test_html_has_no_qt_unsupported_constructs() -> None:
     html = to_html(render_document(sample_letter()))
     assert not re.search(r"<(div|script|style|link|section|article)\b", html)
+
+
+def test_every_section_of_the_editor_has_a_preview_anchor() -> None:
+    """The editor scrolls the preview to ``section-KEY`` for each of its sections."""
+    from app.domain.sections import SECTIONS
+
+    html = to_html(render_document(sample_letter()))
+    names = parsed(html).names
+    assert [s.key for s in SECTIONS if f"section-{s.key}" not in names] == []
+    assert len(names) == len(set(names))
+    assert html.index('name="section-parties"') < html.index("October 1, 2002")
+    assert html.index('name="section-closing"') < html.index("Please call me") < html.index('name="section-covenants"')
+    assert html.index('name="section-covenants"') < html.index(">Exhibit A<")
