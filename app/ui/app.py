@@ -89,24 +89,41 @@ def run(options: GuiOptions) -> int:
     if options.size is not None:
         window.resize(*options.size)
         window.apply_default_sizes()
-    if options.file is not None and not window.open_path(options.file):
-        print(f"offerdesk: {window.message_bar.text.text()}", file=sys.stderr)
-        if options.screenshot is not None or options.quit_after_show:
-            return 2
-    window.show()
     if options.screenshot is not None or options.quit_after_show:
-        wait_for_preview(window)
-        if options.screenshot is not None:
-            options.screenshot.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(options.screenshot)):
-                print(f"offerdesk: could not write {options.screenshot}", file=sys.stderr)
-                return 2
-        window.close()
-        return 0
+        return _capture(window, options)
+    window.show()
+    # Recover first: a draft recovered from a crash may be the very file asked for.
     windows.extend(window.offer_recovery())
+    if options.file is not None:
+        path = options.file.absolute()
+        if all(w.document.file_path != path for w in windows):
+            target = window
+            if window.document.modified:
+                target = MainWindow()
+                windows.append(target)
+            target.open_path(path)  # a failure is explained in the window's message bar
     for extra in windows[1:]:
         extra.show()
     test_edit = os.environ.get(TEST_EDIT_ENV)
     if test_edit:
         QTimer.singleShot(0, lambda: apply_test_edit(window, test_edit))
     return app.exec()
+
+
+def _capture(window: MainWindow, options: GuiOptions) -> int:
+    """Show the window, save a PNG of it if asked, and close it without touching the user's layout."""
+    window.remember_layout = False
+    if options.file is not None and not window.open_path(options.file):
+        print(f"offerdesk: {window.message_bar.text.text()}", file=sys.stderr)
+        window.close()
+        return 2
+    window.show()
+    wait_for_preview(window)
+    code = 0
+    if options.screenshot is not None:
+        options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(options.screenshot)):
+            print(f"offerdesk: could not write {options.screenshot}", file=sys.stderr)
+            code = 2
+    window.close()
+    return code

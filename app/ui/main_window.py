@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.open_exports = open_exports and not os.environ.get("OFFERDESK_NO_OPEN")
         self.recent = RecentFiles.from_list(self.settings.value("recent", []))
         self.lock: LetterLock | None = None
+        # False for a window shown only for a screenshot: it must not overwrite the user's layout.
+        self.remember_layout = True
         self.binder = Binder()
         self.forms: dict[str, SectionForm] = {}
         self._shown_problems: dict[int, list[Problem]] = {}
@@ -791,7 +793,8 @@ class MainWindow(QMainWindow):
         self._autosave.stop()
         self.recovery.clear()
         self._release_lock()
-        self.save_layout()
+        if self.remember_layout:
+            self.save_layout()
         event.accept()
 
     def select_section(self, key: str) -> None:

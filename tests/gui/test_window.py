@@ -135,6 +135,8 @@ def test_gui_command_saves_a_screenshot(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1366, 768)
+    settings = tmp_path / "config" / "offerdesk.ini"
+    assert not settings.exists() or "geometry" not in settings.read_text()  # the user's layout is kept
 
 
 def test_gui_command_rejects_a_bad_file(tmp_path):
