@@ -268,6 +268,7 @@ class ChangesView(QWidget):
             self._note.show()
             return
         self._stack.setCurrentIndex(1)
+        had_changes = self._redline is not None and self._redline.change_count > 0
         self._redline = compared
         terms = diff_terms(baseline.letter, current)
         if terms != self._terms or not self._lists_shown:
@@ -280,7 +281,10 @@ class ChangesView(QWidget):
         if html != self._html:
             self._show_html(html)
             first = 1 if compared.change_count else 0
-            self._go_to(min(self._current_change, compared.change_count) or first)
+            if had_changes:  # keep the reader's place; only the number may need clamping
+                self._set_current_change(min(self._current_change, compared.change_count) or first)
+            else:  # the first changes: show them
+                self._go_to(first)
         else:
             self._update_position()
 

@@ -219,3 +219,15 @@ def test_choosing_a_term_shows_its_change_in_the_letter(view: ChangesView) -> No
     assert view.current_change == 2
     assert view.show_term(("position", "start_date")) is False  # not printed in the letter
     assert view.current_change == 2
+
+
+def test_an_edit_keeps_the_readers_place_in_the_redline(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    bar = view.findChild(QTextBrowser, "redline").verticalScrollBar()
+    bar.setValue(bar.maximum())  # the reader scrolls to the end of Exhibit A
+    edited = bench_variant()
+    edited.compensation.base_salary = Decimal("330000.00")
+    view.set_current(edited)
+    assert bar.value() == bar.maximum()
+    assert view.current_change == 1
