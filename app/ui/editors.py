@@ -287,6 +287,7 @@ class ParagraphEdit(QPlainTextEdit):
     def __init__(self, lines: int = 3) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # undo belongs to the document
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._line = QFontMetrics(self.font()).lineSpacing()
         self._chrome = 2 * self.frameWidth() + int(2 * self.document().documentMargin()) + 4

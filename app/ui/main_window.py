@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -46,6 +47,7 @@ from app.ui.preview import DEBOUNCE_MS, PreviewController, PreviewPane
 from app.ui.problems_view import ProblemsView, term_label
 from app.ui.prompts import Prompts, SaveChoice
 from app.ui.settings import default_config_dir, open_settings
+from app.ui.undo_keys import UndoKeysToDocument
 
 if TYPE_CHECKING:
     from app.ui.calc_pane import CalcPane
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self._side_timer.setInterval(DEBOUNCE_MS)
         self._side_timer.timeout.connect(self._update_side_panes)
         self._build_widgets()
+        self._undo_keys = UndoKeysToDocument(self)
+        QApplication.instance().installEventFilter(self._undo_keys)
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(new_file(draft), parent=self)
         self.preview = PreviewController(self.document, self.preview_pane, self)
@@ -189,9 +193,13 @@ class MainWindow(QMainWindow):
         quit_keys = QKeySequence(std.Quit)
         self.quit_action = self._action("&Quit", self.close, quit_keys if not quit_keys.isEmpty() else "Ctrl+Q")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(std.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Y")])
+        redo_keys = QKeySequence.keyBindings(std.Redo)
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo_action.setShortcuts(redo_keys)
         self.next_problem_action = self._action("Next &Problem", lambda: self.go_to_problem(1), "F6")
         self.previous_problem_action = self._action("Previous P&roblem", lambda: self.go_to_problem(-1), "Shift+F6")
         self.next_section_action = self._action("Next &Section", lambda: self.step_section(1), std.NextChild)
@@ -793,6 +801,7 @@ class MainWindow(QMainWindow):
         self._autosave.stop()
         self.recovery.clear()
         self._release_lock()
+        QApplication.instance().removeEventFilter(self._undo_keys)
         if self.remember_layout:
             self.save_layout()
         event.accept()

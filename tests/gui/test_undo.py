@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tests.gui.test_editing import SALARY, open_sample, retype
 
 
@@ -54,3 +56,20 @@ def test_modified_marker_follows_the_clean_state(qtbot, make_main_window, tmp_pa
     assert window.isWindowModified()
     window.document.undo_stack.undo()
     assert not window.isWindowModified()
+
+
+def test_ctrl_z_in_a_text_box_undoes_the_document_step(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("position")
+    edit = window.binder.editors[("position", "reports_to")].edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, " and the Board")
+    window.document.edit(("position", "title"), "CFO", "Title(s)")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.value(("position", "title")) != "CFO"  # the last step, wherever it was
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.value(("position", "reports_to")) == "Chief Executive Officer"
+    assert edit.text() == "Chief Executive Officer"
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert edit.text() == "Chief Executive Officer and the Board"
