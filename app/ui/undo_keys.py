@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
 _KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -23,7 +23,7 @@ class UndoKeysToDocument(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(watched, QLineEdit | QPlainTextEdit)
+            and isinstance(watched, QLineEdit | QPlainTextEdit | QAbstractSpinBox)
             and isinstance(event, QKeyEvent)
             and watched.window() is self._window
             and (any(event.matches(key) for key in _KEYS) or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Y"))

@@ -73,3 +73,17 @@ def test_ctrl_z_in_a_text_box_undoes_the_document_step(qtbot, make_main_window):
     assert edit.text() == "Chief Executive Officer"
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert edit.text() == "Chief Executive Officer and the Board"
+
+
+def test_ctrl_z_in_a_spin_box_undoes_the_document_step(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("vacation")
+    spin = window.binder.editors[("benefits", "vacation_days")].spin
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "25")
+    assert window.document.value(("benefits", "vacation_days")) == 25
+    qtbot.keyClick(spin, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.value(("benefits", "vacation_days")) == 20
+    assert spin.value() == 20
