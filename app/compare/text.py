@@ -140,7 +140,7 @@ def _marked(runs: Iterable[Run], change: Change) -> tuple[Run, ...]:
 
 
 def _mark_paragraph(p: Paragraph, change: Change) -> Paragraph:
-    return Paragraph(_marked(p.runs, change), p.style, p.align, p.keep_with_next, p.label, change)
+    return Paragraph(_marked(p.runs, change), p.style, p.align, p.keep_with_next, p.label, change, p.anchor)
 
 
 def _slice(runs: Sequence[Run], starts: Sequence[int], begin: int, end: int, change: Change | None) -> list[Run]:
@@ -392,14 +392,16 @@ class _Builder:
                 self.whole(old_blocks, range(i, i + 1), Change.DELETED)
                 self.whole(new_blocks, range(j, j + 1), Change.INSERTED)
                 return
-            paragraph = Paragraph(diff.runs, new.style, new.align, new.keep_with_next, new.label)
+            paragraph = Paragraph(diff.runs, new.style, new.align, new.keep_with_next, new.label, None, new.anchor)
             self.emit(paragraph, i, j)
             self.note_edits(diff.edits, (paragraph,))
         elif isinstance(old, SignatureBlock) and isinstance(new, SignatureBlock):
             lines, edits = [], []
             for old_line, new_line in zip(old.lines, new.lines, strict=True):
                 diff = _word_diff(old_line, new_line)
-                lines.append(Paragraph(diff.runs, new_line.style, new_line.align, new_line.keep_with_next))
+                lines.append(
+                    Paragraph(diff.runs, new_line.style, new_line.align, new_line.keep_with_next, anchor=new_line.anchor)
+                )
                 edits += diff.edits
             self.emit(SignatureBlock(tuple(lines), new.align, new.signature_line_after), i, j)
             self.note_edits(edits, lines)

@@ -415,9 +415,9 @@ def _fit_columns(tree: QTreeWidget) -> None:
 def _unlinked_changes(document: Document) -> Document:
     """The redline without term links on changed runs.
 
-    The preview HTML wraps a term's text in a link styled to look like the text around it, which
-    hides the inserted/deleted styling of the change around it; in this pane the change matters more
-    (the changed-terms list still jumps to the field).
+    Qt underlines every link whatever its style says, so a deleted term would read as struck through
+    *and* underlined, which in a redline means inserted; in this pane the change matters more than
+    the click-to-field (the changed-terms list still jumps to the field).
     """
     blocks: list[Block] = []
     for block in document.blocks:
@@ -436,7 +436,10 @@ def _unlinked(paragraph: Paragraph) -> Paragraph:
         Run(r.text, r.bold, r.italic, r.underline, None, r.change) if (r.change or paragraph.change) else r
         for r in paragraph.runs
     )
-    return Paragraph(runs, paragraph.style, paragraph.align, paragraph.keep_with_next, paragraph.label, paragraph.change)
+    return Paragraph(
+        runs, paragraph.style, paragraph.align, paragraph.keep_with_next, paragraph.label, paragraph.change,
+        paragraph.anchor,
+    )
 
 
 __all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "NO_LETTER_TEXT", "PREVIOUS_CHANGE_KEY", "STALE_TEXT"]

@@ -249,3 +249,15 @@ def test_each_change_points_at_its_preview_anchor() -> None:
     marks = [c.mark for c in result.changes]
     assert marks == sorted(set(marks))
     assert len(marks) >= 5
+
+
+def test_section_anchors_of_unnumbered_parts_are_kept() -> None:
+    def edit(letter: Letter) -> None:
+        letter.candidate.full_name = "José Ñúñez"
+        letter.letter.complimentary_close = "Very truly yours"
+
+    old, new = render_document(sample_letter()), render_document(variant(edit))
+    anchors = [b.anchor for b in new.blocks if isinstance(b, Paragraph) and b.anchor]
+    result = redline(old, new)
+    assert anchors
+    assert [b.anchor for b in result.document.blocks if isinstance(b, Paragraph) and b.anchor] == anchors
