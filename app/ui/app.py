@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.problems import parse_path
 from app.ui.crash import install_excepthook
 from app.ui.draft import MISSING
+from app.ui.fields import spec_for
 from app.ui.main_window import MainWindow
 from app.ui.style import STYLE_SHEET
 
@@ -63,9 +64,7 @@ def apply_test_edit(window: MainWindow, spec: str) -> None:
             value = json.loads(text)
         except json.JSONDecodeError:
             value = text
-    editor = window.binder.editor_for(path)
-    label = editor.spec.title if editor is not None else dotted
-    window.document.edit(path, value, label)
+    window.document.edit(path, value, spec_for(path).title)
 
 
 def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,7 +28,7 @@ from app.compare.versions import VersionError, default_version_name, mark_as_sen
 from app.domain.file_format import LetterFile, new_file
 from app.domain.letter import Letter
 from app.domain.problems import Path as TermPath
-from app.domain.problems import Problem
+from app.domain.problems import Problem, parse_path
 from app.domain.sample import SAMPLE_TERMS
 from app.domain.sections import SECTION_BY_KEY, SECTIONS, section_for_path
 from app.storage.errors import StorageError
@@ -39,6 +40,7 @@ from app.ui import exports
 from app.ui.commands import SentVersionsCommand
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
+from app.ui.editors import FieldEditor
 from app.ui.forms import Binder, SectionForm
 from app.ui.lazy_pane import LazyPane
 from app.ui.message_bar import MessageBar
@@ -107,6 +109,10 @@ class MainWindow(QMainWindow):
         self._side_timer.setSingleShot(True)
         self._side_timer.setInterval(DEBOUNCE_MS)
         self._side_timer.timeout.connect(self._update_side_panes)
+        self._form_builder = QTimer(self)
+        self._form_builder.setSingleShot(True)
+        self._form_builder.setInterval(0)
+        self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
         QApplication.instance().installEventFilter(self._undo_keys)
@@ -283,7 +289,8 @@ class MainWindow(QMainWindow):
             old.undo_stack.indexChanged.disconnect(self._on_stack_index_changed)
             self.undo_group.removeStack(old.undo_stack)
             old.deleteLater()
-        current = self.stack.currentIndex()
+        current = self.current_section_key() if self.stack.count() else SECTIONS[0].key
+        self._form_builder.stop()
         while self.stack.count():
             page = self.stack.widget(0)
             self.stack.removeWidget(page)
@@ -292,12 +299,6 @@ class MainWindow(QMainWindow):
         self.binder = Binder()
         self.forms = {}
         self._shown_problems = {}
-        for section in SECTIONS:
-            form = SectionForm(section, document, self.binder)
-            self.forms[section.key] = form
-            self.stack.addWidget(form)
-        for editor in self.binder.editors.values():
-            editor.set_read_only(document.read_only)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.value_changed.connect(self._on_value_changed)
@@ -305,8 +306,10 @@ class MainWindow(QMainWindow):
         document.modified_changed.connect(self._on_modified_changed)
         document.file_path_changed.connect(self._update_title)
         document.undo_stack.indexChanged.connect(self._on_stack_index_changed)
-        self.navigator.select_section(SECTIONS[max(current, 0)].key)
-        self.stack.setCurrentIndex(max(current, 0))
+        self.stack.setCurrentWidget(self.ensure_form(current))
+        self.navigator.select_section(current)
+        # The other sections' forms are made one by one once the window is idle, so it shows at once.
+        self._form_builder.start()
         if self.preview.document is not document:
             self.preview.set_document(document)
         else:
@@ -322,9 +325,41 @@ class MainWindow(QMainWindow):
             if self.binder.is_bound(editor):
                 editor.refresh()
 
-    def _on_validated(self) -> None:
-        document = self.document
-        problems = document.problems
+    def ensure_form(self, key: str) -> SectionForm:
+        """The form of section ``key``, made now if it has not been yet."""
+        form = self.forms.get(key)
+        if form is None:
+            form = SectionForm(SECTION_BY_KEY[key], self.document, self.binder)
+            self.forms[key] = form
+            self.stack.addWidget(form)
+            if self.document.read_only:
+                for editor in self.binder.editors.values():
+                    if form.isAncestorOf(editor.frame):
+                        editor.set_read_only(True)
+            self._route_problems()
+        return form
+
+    def ensure_all_forms(self) -> None:
+        for section in SECTIONS:
+            self.ensure_form(section.key)
+
+    def _on_form_builder_timeout(self) -> None:
+        for section in SECTIONS:
+            if section.key not in self.forms:
+                self.ensure_form(section.key)
+                self._form_builder.start()
+                return
+
+    def editor(self, path: TermPath) -> FieldEditor:
+        """The editor bound to exactly ``path`` (its section's form is made if need be)."""
+        section = section_for_path(path)
+        if section is not None:
+            self.ensure_form(section.key)
+        return self.binder.editors[path]
+
+    def _route_problems(self) -> None:
+        """Mark each problem on its editor, or on its section's form when no editor shows it."""
+        problems = self.document.problems
         by_editor: dict[int, list[Problem]] = {}
         by_section: dict[str, list[Problem]] = {s.key: [] for s in SECTIONS}
         editors = {}
@@ -346,6 +381,11 @@ class MainWindow(QMainWindow):
         self._shown_problems = by_editor
         for key, form in self.forms.items():
             form.show_problems(by_section[key])
+
+    def _on_validated(self) -> None:
+        document = self.document
+        problems = document.problems
+        self._route_problems()
         included = {
             s.key: document.value(s.optional) not in (None, MISSING) for s in SECTIONS if s.optional is not None
         }
@@ -379,7 +419,13 @@ class MainWindow(QMainWindow):
 
         view = ChangesView()
         view.set_current(self._current_letter())
+        view.baseline_requested.connect(self._on_baseline_requested)
+        view.term_activated.connect(lambda dotted: self.focus_path(parse_path(re.sub(r"\[(\d+)\]", r".\1", dotted))))
         return view
+
+    def _on_baseline_requested(self) -> None:
+        self._fill_compare_menu()
+        self.compare_menu.popup(QCursor.pos())
 
     @property
     def calc_pane(self) -> CalcPane:
@@ -455,14 +501,15 @@ class MainWindow(QMainWindow):
     # ================================================================== navigation
 
     def _on_section_selected(self, key: str) -> None:
-        form = self.forms.get(key)
-        if form is not None:
+        if key in SECTION_BY_KEY:
+            form = self.ensure_form(key)
             self.stack.setCurrentWidget(form)
             prefixes = tuple(".".join(map(str, path)) for path in SECTION_BY_KEY[key].fields)
             self.preview_pane.scroll_to_section(key, prefixes)
 
     def current_section_key(self) -> str:
-        return SECTIONS[self.stack.currentIndex()].key
+        form = self.stack.currentWidget()
+        return form.section.key if isinstance(form, SectionForm) else SECTIONS[0].key
 
     def step_section(self, step: int) -> None:
         row = (self.navigator.currentRow() + step) % len(SECTIONS)
@@ -474,6 +521,7 @@ class MainWindow(QMainWindow):
         if section is None:
             return
         self.navigator.select_section(section.key)
+        self.ensure_form(section.key)
         editor = self.binder.editor_for(path)
         if editor is None:
             self.forms[section.key].setFocus()
@@ -798,6 +846,7 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         exports.wait_for_exports(self)
         self._side_timer.stop()
+        self._form_builder.stop()
         self._autosave.stop()
         self.recovery.clear()
         self._release_lock()

@@ -79,7 +79,7 @@ def test_killed_editor_recovers_the_edit(tmp_path: Path) -> None:
         assert window.offer_recovery() == []
         assert asked == ["lusk"]
         assert window.document.value(("compensation", "base_salary")) == "325000"
-        assert window.binder.editors[("compensation", "base_salary")].edit.text() == "$325,000.00"
+        assert window.editor(("compensation", "base_salary")).edit.text() == "$325,000.00"
         assert window.document.file_path == letter
         assert window.isWindowModified()
         assert not window.document.read_only  # the dead process's lock was taken over

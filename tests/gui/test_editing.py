@@ -25,7 +25,7 @@ def retype(qtbot, widget, text):
 def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("compensation")
-    editor = window.binder.editors[SALARY]
+    editor = window.editor(SALARY)
     retype(qtbot, editor.edit, "3OO,000")
     # What was typed stays, in the editor and in the draft.
     assert editor.edit.text() == "3OO,000"
@@ -49,14 +49,14 @@ def test_invalid_money_shows_in_place_and_clears(qtbot, make_main_window):
     assert window.export_docx_action.isEnabled()
     assert window.export_state.text() == "Ready to export"
     # Leaving the field shows the amount with separators.
-    window.binder.editors[("compensation", "pay_frequency")].focus()
+    window.editor(("compensation", "pay_frequency")).focus()
     assert editor.edit.text() == "$325,000.00"
 
 
 def test_blank_line_is_an_error_until_filled(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("parties")
-    editor = window.binder.editors[("candidate", "full_name")]
+    editor = window.editor(("candidate", "full_name"))
     retype(qtbot, editor.edit, "")
     assert window.document.value(("candidate", "full_name")) == ""
     assert "Must not be empty" in editor.frame.message.text()
@@ -70,12 +70,12 @@ def test_blank_line_is_an_error_until_filled(qtbot, make_main_window):
 def test_warning_is_amber_and_does_not_block_export(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("covenants")
-    spin = window.binder.editors[("covenants", "noncompete_months")].spin
+    spin = window.editor(("covenants", "noncompete_months")).spin
     spin.setFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, "30")
     assert window.document.value(("covenants", "noncompete_months")) == 30
-    editor = window.binder.editors[("covenants", "noncompete_months")]
+    editor = window.editor(("covenants", "noncompete_months"))
     assert editor.frame.property("problem") == "warning"
     assert window.navigator.states["covenants"] is SectionState.WARNING
     assert window.export_docx_action.isEnabled()
@@ -84,7 +84,7 @@ def test_warning_is_amber_and_does_not_block_export(qtbot, make_main_window):
 def test_cross_field_error_lands_on_its_field(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("termination")
-    numerator = window.binder.editors[("termination", "change_of_control", "board_approval_numerator")]
+    numerator = window.editor(("termination", "change_of_control", "board_approval_numerator"))
     numerator.spin.setValue(3)
     assert "less than one" in numerator.frame.message.text()
     assert window.navigator.states["termination"] is SectionState.ERROR
@@ -97,28 +97,28 @@ def test_activating_a_problem_goes_to_its_field(qtbot, make_main_window):
     item = window.problems_view.topLevelItem(0)
     window.problems_view.itemActivated.emit(item, 0)
     assert window.current_section_key() == "arbitration"
-    qtbot.waitUntil(lambda: window.binder.editors[("arbitration", "venue_city")].edit.hasFocus())
+    qtbot.waitUntil(lambda: window.editor(("arbitration", "venue_city")).edit.hasFocus())
 
 
 def test_model_pushes_values_into_widgets_without_looping_back(make_main_window):
     window = open_sample(make_main_window(show=False))
     document: LetterDocument = window.document
     document.edit(("position", "title"), "Chief Financial Officer", "Title(s)")
-    assert window.binder.editors[("position", "title")].edit.text() == "Chief Financial Officer"
+    assert window.editor(("position", "title")).edit.text() == "Chief Financial Officer"
     assert document.undo_stack.count() == 1  # the widget update did not come back as a second edit
     document.edit(("compensation", "pay_frequency"), "monthly", "Pay frequency")
-    assert window.binder.editors[("compensation", "pay_frequency")].combo.currentText() == "Monthly"
+    assert window.editor(("compensation", "pay_frequency")).combo.currentText() == "Monthly"
     document.edit(("position", "at_will"), False, "Employment at will")
-    assert not window.binder.editors[("position", "at_will")].check.isChecked()
+    assert not window.editor(("position", "at_will")).check.isChecked()
     assert document.undo_stack.count() == 3
 
 
 def test_optional_section_unchecked_then_rechecked_keeps_what_was_typed(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("transportation")
-    allowance = window.binder.editors[("transportation", "monthly_allowance")]
+    allowance = window.editor(("transportation", "monthly_allowance"))
     retype(qtbot, allowance.edit, "1,250")
-    group = window.binder.editors[("transportation",)]
+    group = window.editor(("transportation",))
     group.box.setChecked(False)
     assert window.document.value(("transportation",)) is None
     assert window.navigator.item(4).text().endswith("(not included)")
@@ -130,7 +130,7 @@ def test_optional_section_unchecked_then_rechecked_keeps_what_was_typed(qtbot, m
 
 def test_optional_number_switches_off_and_back(make_main_window):
     window = open_sample(make_main_window(show=False))
-    editor = window.binder.editors[("benefits", "life_insurance_multiple")]
+    editor = window.editor(("benefits", "life_insurance_multiple"))
     editor.spin.setValue(4)
     editor.include.setChecked(False)
     assert window.document.value(("benefits", "life_insurance_multiple")) is None
@@ -141,7 +141,7 @@ def test_optional_number_switches_off_and_back(make_main_window):
 
 def test_list_add_remove_and_move(make_main_window):
     window = open_sample(make_main_window(show=False))
-    editor = window.binder.editors[("company", "letterhead_lines")]
+    editor = window.editor(("company", "letterhead_lines"))
     editor.add_button.click()
     assert window.document.value(("company", "letterhead_lines"))[-1] == ""
     assert "Must not be empty" in editor._rows[3][1].message.text()
@@ -157,10 +157,10 @@ def test_list_add_remove_and_move(make_main_window):
 
 def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
     window = open_sample(make_main_window(show=False))
-    grants = window.binder.editors[("equity", "grants")]
+    grants = window.editor(("equity", "grants"))
     grants.add_button.click()
     assert len(window.document.value(("equity", "grants"))) == 2
-    shares = window.binder.editors[("equity", "grants", 1, "shares")]
+    shares = window.editor(("equity", "grants", 1, "shares"))
     shares.spin.setValue(5000)
     assert window.document.letter.equity.grants[1].shares == 5000
     assert window.document.letter.equity.grants[0].shares == 150000

@@ -26,7 +26,7 @@ def write_letter(path: Path, draft=None) -> Path:
 def test_save_and_reopen_keeps_everything_even_invalid_text(qtbot, make_main_window, tmp_path):
     window = open_sample(make_main_window())
     window.navigator.select_section("compensation")
-    retype(qtbot, window.binder.editors[SALARY].edit, "about 300k")
+    retype(qtbot, window.editor(SALARY).edit, "about 300k")
     window.prompts.paths = [tmp_path / "lusk"]
     assert window.save_as(tmp_path / "lusk.offer.json")
     assert not window.isWindowModified()
@@ -35,7 +35,7 @@ def test_save_and_reopen_keeps_everything_even_invalid_text(qtbot, make_main_win
     other = make_main_window()
     assert other.open_path(tmp_path / "lusk.offer.json")
     assert other.document.value(SALARY) == "about 300k"
-    assert other.binder.editors[SALARY].edit.text() == "about 300k"
+    assert other.editor(SALARY).edit.text() == "about 300k"
     assert other.navigator.states["compensation"].value == "error"
     assert other.recent.paths()[0] == (tmp_path / "lusk.offer.json").absolute()
 
@@ -86,11 +86,11 @@ def test_second_window_is_told_the_letter_is_in_use(make_main_window, tmp_path):
     assert second.open_path(path)
     assert second.document.read_only
     assert "(read-only)" in second.windowTitle()
-    assert second.binder.editors[SALARY].edit.isReadOnly()
+    assert second.editor(SALARY).edit.isReadOnly()
     assert not second.save_action.isEnabled()
-    second.binder.editors[("equity",)].box.setChecked(False)
+    second.editor(("equity",)).box.setChecked(False)
     assert second.document.value(("equity",)) is not None
-    assert second.binder.editors[("equity",)].box.isChecked()
+    assert second.editor(("equity",)).box.isChecked()
     assert not second.isWindowModified()
     first.close()
     assert not (tmp_path / ".~shared.offer.json.lock").exists()

@@ -46,6 +46,7 @@ def test_every_leaf_term_is_bound_to_exactly_one_editor(make_main_window):
     window = make_main_window(show=False)
     leaves = leaf_paths(Letter)
     assert len(leaves) > 60
+    window.ensure_all_forms()
     bound = window.binder.editors
     for path in leaves:
         assert path in bound, f"{path} has no editor"
@@ -63,13 +64,21 @@ def test_every_leaf_term_is_bound_to_exactly_one_editor(make_main_window):
 
 def test_forms_follow_sections_in_order(make_main_window):
     window = make_main_window(show=False)
+    window.ensure_all_forms()
     assert window.stack.count() == len(SECTIONS)
     assert [window.navigator.item(i).data(0x0100) for i in range(len(SECTIONS))] == [s.key for s in SECTIONS]
 
 
+def test_forms_are_made_when_the_window_is_idle(qtbot, make_main_window):
+    window = make_main_window(show=False)
+    assert list(window.forms) == ["parties"]
+    qtbot.waitUntil(lambda: len(window.forms) == len(SECTIONS))
+    assert [window.stack.widget(i).section.key for i in range(window.stack.count())] == [s.key for s in SECTIONS]
+
+
 def test_labels_and_tooltips_come_from_field_metadata(make_main_window):
     window = make_main_window(show=False)
-    editor = window.binder.editors[("compensation", "base_salary")]
+    editor = window.editor(("compensation", "base_salary"))
     info = Letter.model_fields["compensation"].annotation.model_fields["base_salary"]  # type: ignore[union-attr]
     form = window.forms["compensation"]
     labels = [label for label in form.findChildren(QLabel) if label.buddy() is editor.focus_widget]
@@ -80,6 +89,7 @@ def test_labels_and_tooltips_come_from_field_metadata(make_main_window):
 
 def test_editor_kinds_by_type(make_main_window):
     window = make_main_window(show=False)
+    window.ensure_all_forms()
     e = window.binder.editors
     assert isinstance(e[("compensation", "base_salary")], MoneyEditor)
     assert isinstance(e[("position", "duties")], TextEditor)

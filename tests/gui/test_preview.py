@@ -29,7 +29,7 @@ def test_preview_follows_typing(qtbot, make_main_window):
     window = open_sample(make_main_window())
     qtbot.waitUntil(lambda: "$300,000.00" in preview_text(window), timeout=5000)
     window.navigator.select_section("compensation")
-    retype(qtbot, window.binder.editors[SALARY].edit, "325,000")
+    retype(qtbot, window.editor(SALARY).edit, "325,000")
     qtbot.waitUntil(lambda: "$325,000.00" in preview_text(window), timeout=5000)
     assert "$300,000.00" not in preview_text(window)
     assert not window.preview_pane.banner.isVisible()
@@ -39,12 +39,12 @@ def test_errors_keep_the_last_good_preview_with_a_banner(qtbot, make_main_window
     window = open_sample(make_main_window())
     qtbot.waitUntil(lambda: "James S. Lusk" in preview_text(window), timeout=5000)
     window.navigator.select_section("compensation")
-    retype(qtbot, window.binder.editors[SALARY].edit, "lots")
+    retype(qtbot, window.editor(SALARY).edit, "lots")
     banner = window.preview_pane.banner
     assert banner.isVisible()
     assert "Out of date" in banner.text() and "Base salary" in banner.text()
     assert "$300,000.00" in preview_text(window)
-    retype(qtbot, window.binder.editors[SALARY].edit, "301000")
+    retype(qtbot, window.editor(SALARY).edit, "301000")
     qtbot.waitUntil(lambda: "$301,000.00" in preview_text(window), timeout=5000)
     assert not banner.isVisible()
 
@@ -67,10 +67,10 @@ def test_clicking_a_term_goes_to_its_field(qtbot, make_main_window):
     window.navigator.select_section("parties")
     window.preview_pane.browser.anchorClicked.emit(QUrl("term:compensation.base_salary"))
     assert window.current_section_key() == "compensation"
-    qtbot.waitUntil(lambda: window.binder.editors[SALARY].edit.hasFocus())
+    qtbot.waitUntil(lambda: window.editor(SALARY).edit.hasFocus())
     window.preview_pane.browser.anchorClicked.emit(QUrl("term:equity.grants.0.shares"))
     assert window.current_section_key() == "equity"
-    qtbot.waitUntil(lambda: window.binder.editors[("equity", "grants", 0, "shares")].spin.hasFocus())
+    qtbot.waitUntil(lambda: window.editor(("equity", "grants", 0, "shares")).spin.hasFocus())
 
 
 def test_preview_keeps_the_scroll_position(qtbot, make_main_window):

@@ -10,7 +10,7 @@ from tests.gui.test_editing import SALARY, open_sample, retype
 def test_typing_in_one_field_is_one_undo_step(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("compensation")
-    editor = window.binder.editors[SALARY]
+    editor = window.editor(SALARY)
     retype(qtbot, editor.edit, "310000")
     stack = window.document.undo_stack
     assert stack.count() == 1
@@ -27,20 +27,20 @@ def test_typing_in_one_field_is_one_undo_step(qtbot, make_main_window):
 def test_typing_in_another_field_is_another_step(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("position")
-    qtbot.keyClicks(window.binder.editors[("position", "reports_to")].edit, " and the Board")
-    qtbot.keyClicks(window.binder.editors[("position", "title")].edit, "!")
-    qtbot.keyClicks(window.binder.editors[("position", "reports_to")].edit, "s")
+    qtbot.keyClicks(window.editor(("position", "reports_to")).edit, " and the Board")
+    qtbot.keyClicks(window.editor(("position", "title")).edit, "!")
+    qtbot.keyClicks(window.editor(("position", "reports_to")).edit, "s")
     stack = window.document.undo_stack
     assert stack.count() == 3
     while stack.canUndo():
         stack.undo()
     assert window.document.value(("position", "reports_to")) == "Chief Executive Officer"
-    assert window.binder.editors[("position", "reports_to")].edit.text() == "Chief Executive Officer"
+    assert window.editor(("position", "reports_to")).edit.text() == "Chief Executive Officer"
 
 
 def test_optional_toggle_is_one_step(make_main_window):
     window = open_sample(make_main_window(show=False))
-    group = window.binder.editors[("equity",)]
+    group = window.editor(("equity",))
     group.box.setChecked(False)
     assert window.undo_action.text() == "&Undo Remove Long-term incentive compensation"
     window.document.undo_stack.undo()
@@ -61,7 +61,7 @@ def test_modified_marker_follows_the_clean_state(qtbot, make_main_window, tmp_pa
 def test_ctrl_z_in_a_text_box_undoes_the_document_step(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("position")
-    edit = window.binder.editors[("position", "reports_to")].edit
+    edit = window.editor(("position", "reports_to")).edit
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     qtbot.keyClicks(edit, " and the Board")
@@ -78,7 +78,7 @@ def test_ctrl_z_in_a_text_box_undoes_the_document_step(qtbot, make_main_window):
 def test_ctrl_z_in_a_spin_box_undoes_the_document_step(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("vacation")
-    spin = window.binder.editors[("benefits", "vacation_days")].spin
+    spin = window.editor(("benefits", "vacation_days")).spin
     spin.setFocus()
     qtbot.waitUntil(spin.hasFocus)
     spin.selectAll()

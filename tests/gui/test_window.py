@@ -42,13 +42,13 @@ def test_every_menu_action_has_a_shortcut(make_main_window):
 def test_tab_order_follows_the_form(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("position")
-    first = window.binder.editors[("position", "offered_role")].edit
+    first = window.editor(("position", "offered_role")).edit
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
     expected = [("position", "title"), ("position", "duties"), ("position", "reports_to")]
     for path in expected:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is window.binder.editors[path].focus_widget, path
+        assert QApplication.focusWidget() is window.editor(path).focus_widget, path
 
 
 def test_layout_is_restored_from_settings(qtbot, make_main_window, tmp_path):
@@ -151,3 +151,17 @@ def test_gui_command_rejects_a_bad_file(tmp_path):
     )
     assert result.returncode == 2
     assert "bad.offer.json cannot be opened" in result.stderr
+
+
+def test_changes_view_asks_for_a_baseline_and_jumps_to_terms(qtbot, make_main_window, monkeypatch):
+    window = open_sample(make_main_window())
+    view = window.changes_view
+    shown = []
+    # The offscreen platform cannot show popups without warnings: record the request instead.
+    monkeypatch.setattr(window.compare_menu, "popup", shown.append)
+    view.baseline_requested.emit()
+    assert len(shown) == 1
+    assert window.compare_file_action in window.compare_menu.actions()
+    view.term_activated.emit("equity.grants[0].shares")
+    assert window.current_section_key() == "equity"
+    qtbot.waitUntil(lambda: window.editor(("equity", "grants", 0, "shares")).spin.hasFocus())
