@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTextBrowser,
+    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.compare.figures import FigureDelta, FigureValue, compare_figures, letter_figures, scenario_date
 from app.compare.terms import ChangeKind, TermChange, by_section, diff_terms
-from app.compare.text import Redline, redline
+from app.compare.text import Redline, TextChange, redline
 from app.documents.engine import RenderError, render_document
 from app.documents.html import to_html
 from app.documents.model import Block, Document, Paragraph, Run, SignatureBlock
@@ -47,6 +48,7 @@ PREVIOUS_CHANGE_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8)
 _ARROW = "\u2192"
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _TERM_ROLE = Qt.ItemDataRole.UserRole + 1
+_CURRENT_CHANGE = QColor("#fff1a8")  # the shade of the change the reader is on
 _MAX_COLUMN_WIDTH = 200  # pixels; a long clause (a ground for Cause) is elided, its tooltip shows it whole
 
 
@@ -83,6 +85,7 @@ class ChangesView(QWidget):
         self._figures: list[FigureDelta] = []
         self._lists_shown = False  # whether the term and figure lists show the comparison
         self._html = ""
+        self._anchors: dict[str, int] | None = None
         self._current_change = 0
         self._no_baseline_text = NO_BASELINE_TEXT
         self._bold = QFont()
@@ -347,6 +350,7 @@ class ChangesView(QWidget):
         bar = self._browser.verticalScrollBar()
         where = bar.value()
         self._browser.setHtml(html)
+        self._anchors = None
         bar.setValue(where)
 
     # ------------------------------------------------------------------ navigation
@@ -366,8 +370,63 @@ class ChangesView(QWidget):
         changed = number != self._current_change
         self._current_change = number
         self._update_position()
+        self._highlight(number)
         if changed:
             self.current_change_changed.emit(number)
+
+    def _highlight(self, number: int) -> None:
+        """Shade the words of change ``number`` (none for 0) so the reader sees which one is current."""
+        start = None
+        if self._redline is not None and 1 <= number <= self._redline.change_count:
+            change = self._redline.changes[number - 1]
+            start = self._change_position(change)
+        if start is None:
+            self._browser.setExtraSelections([])
+            return
+        document = self._browser.document()
+        end = min(start + len(change.old_text) + len(change.new_text), document.characterCount() - 1)
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format.setBackground(_CURRENT_CHANGE)
+        self._browser.setExtraSelections([selection])
+
+    def _change_position(self, change: TextChange) -> int | None:
+        """Where ``change`` starts in the browser's document.
+
+        Searching for its words (in C++) and checking the anchor there is much faster than walking
+        every fragment of the page; the walk is the fallback (a relabelled clause starts with its label).
+        """
+        name = f"change-{change.mark}"
+        words = (change.old_text + change.new_text).split("\n")[0]
+        document = self._browser.document()
+        found = document.find(words, 0, QTextDocument.FindFlag.FindCaseSensitively) if words else QTextCursor()
+        probe = QTextCursor(document)
+        while not found.isNull():
+            start = found.selectionStart()
+            probe.setPosition(start + 1)  # a cursor's format is that of the character before it
+            if name in probe.charFormat().anchorNames():
+                return start
+            found = document.find(words, start + 1, QTextDocument.FindFlag.FindCaseSensitively)
+        return self._anchor_positions().get(name)
+
+    def _anchor_positions(self) -> dict[str, int]:
+        """Where each named anchor of the redline starts in the browser's document (computed once per page)."""
+        if self._anchors is None:
+            positions: dict[str, int] = {}
+            block = self._browser.document().begin()
+            while block.isValid():
+                fragments = block.begin()
+                while not fragments.atEnd():
+                    fragment = fragments.fragment()
+                    for name in fragment.charFormat().anchorNames():
+                        positions.setdefault(name, fragment.position())
+                    fragments += 1
+                block = block.next()
+            self._anchors = positions
+        return self._anchors
 
     def _update_position(self) -> None:
         count = self.change_count

@@ -231,3 +231,17 @@ def test_an_edit_keeps_the_readers_place_in_the_redline(view: ChangesView) -> No
     view.set_current(edited)
     assert bar.value() == bar.maximum()
     assert view.current_change == 1
+
+
+def test_the_current_change_is_shaded(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    browser = view.findChild(QTextBrowser, "redline")
+    shaded = [s.cursor.selectedText() for s in browser.extraSelections()]
+    assert shaded == ["$300,000.00$325,000.00"]
+    view.next_change()
+    [selection] = browser.extraSelections()
+    # the removed section: its heading and its paragraph (Qt writes the paragraph break as U+2029)
+    assert selection.cursor.selectedText().startswith("4. TRANSPORTATION ALLOWANCE:\u2029During your employment")
+    view.set_baseline(None, "")
+    assert browser.extraSelections() == []
