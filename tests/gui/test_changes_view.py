@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -245,3 +246,13 @@ def test_the_current_change_is_shaded(view: ChangesView) -> None:
     assert selection.cursor.selectedText().startswith("4. TRANSPORTATION ALLOWANCE:\u2029During your employment")
     view.set_baseline(None, "")
     assert browser.extraSelections() == []
+
+
+def test_scenario_figures_follow_the_chosen_date(view: ChangesView) -> None:
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(bench_variant())
+    view.set_scenario_date(date(2004, 3, 1))
+    groups = {f.group for f in view.figures if f.key.startswith("scenario.")}
+    assert "Termination without Cause on March 1, 2004" in groups
+    rows = tree_rows(view.findChild(QTreeWidget, "figureDeltas"))
+    assert ["Termination without Cause on March 1, 2004"] in rows
