@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from app.ui.changes_view import ChangesView
 
 AUTOSAVE_MS = 2000
+FORM_BUILD_DELAY_MS = 250
 APP_NAME = "OfferDesk"
 
 
@@ -111,7 +112,6 @@ class MainWindow(QMainWindow):
         self._side_timer.timeout.connect(self._update_side_panes)
         self._form_builder = QTimer(self)
         self._form_builder.setSingleShot(True)
-        self._form_builder.setInterval(0)
         self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
         document.undo_stack.indexChanged.connect(self._on_stack_index_changed)
         self.stack.setCurrentWidget(self.ensure_form(current))
         self.navigator.select_section(current)
-        # The other sections' forms are made one by one once the window is idle, so it shows at once.
-        self._form_builder.start()
+        # The other sections' forms are made one by one once the window has shown itself and its
+        # preview, so it appears at once.
+        self._form_builder.start(FORM_BUILD_DELAY_MS)
         if self.preview.document is not document:
             self.preview.set_document(document)
         else:
@@ -347,7 +348,7 @@ class MainWindow(QMainWindow):
         for section in SECTIONS:
             if section.key not in self.forms:
                 self.ensure_form(section.key)
-                self._form_builder.start()
+                self._form_builder.start(0)
                 return
 
     def editor(self, path: TermPath) -> FieldEditor:
