@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from app.calc.report import GRANT_KIND_LABELS
 from app.documents import formatting
+from app.domain.choices import choice_words
 from app.domain.letter import Letter
 from app.domain.problems import Path, format_path
 from app.domain.sections import SECTIONS, LetterSection
@@ -82,13 +82,6 @@ _ITEM_LABELS = {
 }
 # A title's unit in parentheses, dropped from the label because the value carries it.
 _UNIT = re.compile(r"\s*\((months|months of salary|days|business days|%|times salary)\)$")
-_ENUM_WORDS: dict[str, str] = {
-    **{kind.value: words for kind, words in GRANT_KIND_LABELS.items()},
-    "close_prior_trading_day": "closing price on the trading day before the start",
-    "close_on_grant_date": "closing price on the grant date",
-    "not_applicable": "not applicable",
-    "later_of_termination_and_severance": "the later of termination and the last severance payment",
-}
 # Booleans that switch a clause of the letter on or off read "included" / "not included".
 _INCLUDED = {"merp", "professional_fees", "at_will", "board_approval_required"}
 _MONEY_CHECK = typing.get_args(Money)[-1]
@@ -124,9 +117,8 @@ def format_value(value: Any, name: str = "", info: FieldInfo | None = None) -> s
         if name in _INCLUDED:
             return "included" if value else "not included"
         return "yes" if value else "no"
-    if isinstance(value, Enum):
-        raw = str(value.value)
-        return _ENUM_WORDS.get(raw, raw.replace("_", " "))
+    if isinstance(value, StrEnum):
+        return choice_words(value)
     if isinstance(value, date):
         return formatting.long_date(value)
     if isinstance(value, Decimal):

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents import formatting
+from app.domain.choices import choice_label
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
-from app.ui.fields import FieldSpec, Kind, choice_label
+from app.ui.fields import FieldSpec, Kind
 
 INT_CEILING = 2_147_483_647  # QSpinBox holds a C int
 
@@ -451,7 +452,7 @@ class ChoiceEditor(FieldEditor):
         self.combo.setToolTip(spec.description)
         self.combo.setAccessibleName(spec.title)
         for member in spec.choices:
-            self.combo.addItem(choice_label(member.value), member.value)
+            self.combo.addItem(choice_label(member), member.value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.currentIndexChanged.connect(self._on_index_changed)
         self.frame.set_body(self.combo)

@@ -212,18 +212,6 @@ def model_specs(model: type[BaseModel], prefix: Path) -> list[FieldSpec]:
     return [spec_in(model, name, (*prefix, name)) for name in model.model_fields]
 
 
-def choice_label(value: str) -> str:
-    """A readable label for an enum value: ``close_prior_trading_day`` -> ``Close prior trading day``."""
-    special = {
-        "rsu": "RSU (restricted stock units)",
-        "non_qualified_option": "Non-qualified stock option",
-        "incentive_stock_option": "Incentive stock option (ISO)",
-        "not_applicable": "Not applicable",
-    }
-    if value in special:
-        return special[value]
-    text = value.replace("_", " ")
-    return text[:1].upper() + text[1:]
 
 
 def model_label(model: type[BaseModel]) -> str:
