@@ -186,6 +186,11 @@ class PreviewController(QObject):
         self.sequence += 1
         self._pool.start(_RenderJob(self.sequence, letter, self._relay))
 
+    def flush(self) -> None:
+        """Render now if a render is waiting for the debounce timer (one already running is kept)."""
+        if self._timer.isActive():
+            self.render_now()
+
     @property
     def idle(self) -> bool:
         """No render is waiting or running and the latest one is shown."""
