@@ -106,12 +106,22 @@ def days_words(days: int) -> str:
     return f"{days} days"
 
 
+def days_possessive(days: int) -> str:
+    """``ten days'`` (as in "ten days' notice"); ``one day's`` for a single day."""
+    words = days_words(days)
+    return f"{words}'s" if days == 1 else f"{words}'"
+
+
 def fraction_words(numerator: int, denominator: int) -> str:
-    """``2/3`` -> ``two-thirds``; ``1/2`` -> ``one-half``; ``3/4`` -> ``three-quarters``."""
+    """``2/3`` -> ``two-thirds``; ``1/2`` -> ``one-half``; ``3/4`` -> ``three-quarters``.
+
+    A denominator that is itself hyphenated is not hyphenated again: ``7/24`` -> ``seven twenty-fourths``.
+    """
     name = _FRACTION_DENOMINATORS.get(denominator, ordinal_words(denominator))
     if numerator != 1:
         name = "halves" if name == "half" else name + "s"
-    return f"{number_words(numerator)}-{name}"
+    joint = " " if "-" in name or "-" in number_words(numerator) else "-"
+    return f"{number_words(numerator)}{joint}{name}"
 
 
 def portion_words(part: int, whole: int) -> str:
@@ -167,6 +177,7 @@ FILTERS = {
     "percent_words": percent_words,
     "months": duration_months,
     "days": days_words,
+    "days_possessive": days_possessive,
     "times": times_words,
     "join_and": join_and,
     "roman": roman,

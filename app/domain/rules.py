@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.letter import Letter, VestingKind
+from app.domain.letter import GrantKind, Letter, VestingKind
 from app.domain.problems import Path, Problem, Severity
 
 _PYDANTIC_MESSAGES = {
@@ -82,6 +82,13 @@ def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
 
 
 Rule = Callable[[Letter], Iterator[Problem]]
+
+# An ISO keeps its tax treatment if exercised within one year of a termination for disability (IRC 422(c)(6)).
+_ISO_DISABILITY_EXERCISE_MONTHS = 12
+_NOTHING_TO_ACCELERATE = (
+    "there are no equity grants to accelerate; the letter leaves out the acceleration clause "
+    "(and with it the vesting of pension and deferred compensation)"
+)
 _RULES: list[Rule] = []
 
 
@@ -144,10 +151,24 @@ def _vesting_covers_grant(letter: Letter) -> Iterator[Problem]:
                 (*base[:-1], "pricing"),
                 "RSUs and restricted stock have no exercise price; the pricing rule is ignored",
             )
-    if all(not g.kind.is_option for g in letter.equity.grants):
+    # The templates word RSU and restricted stock grants on their own terms (no "Options", no exercise
+    # price), so a letter without options is no longer warned about.
+    isos = [g for g in letter.equity.grants if g.kind is GrantKind.INCENTIVE_STOCK_OPTION]
+    if isos and letter.termination.disability.exercise_months > _ISO_DISABILITY_EXERCISE_MONTHS:
         yield _warn(
-            ("equity", "grants"),
-            "the letter's equity wording speaks of options; check it reads right for RSUs or restricted stock",
+            ("termination", "disability", "exercise_months"),
+            f"incentive stock options exercised more than {_ISO_DISABILITY_EXERCISE_MONTHS} months after a "
+            "termination for disability are taxed as non-qualified options (Code section 422); "
+            f"use {_ISO_DISABILITY_EXERCISE_MONTHS} months or fewer",
+        )
+
+
+@rule
+def _without_cause_acceleration(letter: Letter) -> Iterator[Problem]:
+    if letter.termination.without_cause.accelerate_equity and letter.equity is None:
+        yield _warn(
+            ("termination", "without_cause", "accelerate_equity"),
+            _NOTHING_TO_ACCELERATE,
         )
 
 
@@ -168,7 +189,7 @@ def _change_of_control(letter: Letter) -> Iterator[Problem]:
             "is less than the severance without Cause; a Change of Control usually pays at least as much",
         )
     if coc.accelerate_equity and letter.equity is None:
-        yield _warn((*base, "accelerate_equity"), "there are no equity grants to accelerate")
+        yield _warn((*base, "accelerate_equity"), _NOTHING_TO_ACCELERATE)
 
 
 @rule
@@ -183,7 +204,7 @@ def _covenant_length(letter: Letter) -> Iterator[Problem]:
 
 
 @rule
-def _bonus_first_year(letter: Letter) -> Iterator[Problem]:
+def _vacation_in_weeks(letter: Letter) -> Iterator[Problem]:
     if letter.benefits.vacation_days % 5 and letter.benefits.vacation_days:
         yield _warn(
             ("benefits", "vacation_days"),

@@ -74,3 +74,33 @@ def test_acceleration_without_equity_warns() -> None:
 def test_not_an_object() -> None:
     letter, problems = validate_draft(["not", "a", "letter"])
     assert letter is None and problems[0].severity is Severity.ERROR
+
+
+def test_acceleration_without_cause_without_equity_warns() -> None:
+    found = problems_at(edited("equity", None))
+    severity, message = found["termination.without_cause.accelerate_equity"]
+    assert severity is Severity.WARNING
+    assert "pension and deferred compensation" in message
+    off = edited("equity", None)
+    off["termination"]["without_cause"]["accelerate_equity"] = False
+    assert "termination.without_cause.accelerate_equity" not in problems_at(off)
+
+
+def test_rsus_only_are_not_warned_about_option_wording() -> None:
+    grants = [{"kind": "rsu", "shares": 900, "pricing": "not_applicable", "vesting": {"kind": "equal_annual", "years": 3}}]
+    found = problems_at(edited("equity.grants", grants))
+    assert not any(path.startswith("equity.grants") for path in found)
+
+
+def test_iso_exercise_after_disability_beyond_a_year_warns() -> None:
+    iso = {"kind": "incentive_stock_option", "shares": 900, "pricing": "close_on_grant_date",
+           "vesting": {"kind": "equal_annual", "years": 3}}
+    draft = edited("equity.grants", [iso])
+    draft["termination"]["disability"]["exercise_months"] = 18
+    severity, message = problems_at(draft)["termination.disability.exercise_months"]
+    assert severity is Severity.WARNING and "non-qualified" in message
+    draft["termination"]["disability"]["exercise_months"] = 12
+    assert "termination.disability.exercise_months" not in problems_at(draft)
+    # A non-qualified option has no such limit.
+    nso = edited("termination.disability.exercise_months", 18)
+    assert "termination.disability.exercise_months" not in problems_at(nso)
