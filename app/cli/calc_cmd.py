@@ -3,6 +3,9 @@
 Plain output is an aligned table in the formats of the letter; ``--json`` prints the figures with
 money as strings with two decimals, dates as ISO strings and each figure's explanation under
 ``explanations`` (keyed like the figure: ``pay.per_period``, ``equity[0].vesting[1]``).
+
+The calculation engine (trading calendars, pandas) is imported when the command runs, not when the
+parser is built, so the other commands (``offerdesk gui`` above all) start without it.
 """
 
 from __future__ import annotations
@@ -14,25 +17,44 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.calc import Calculations, Scenario, ScenarioError, ScenarioKind, calculate, run_scenario
-from app.calc.report import GRANT_KIND_LABELS, Section, overview, scenario_section
 from app.cli.common import CliError, require_valid
 from app.documents.formatting import FILTERS, long_date, money, shares
+
+if TYPE_CHECKING:
+    from app.calc import Calculations, Scenario, ScenarioKind
+    from app.calc.report import Section
+
+SCENARIO_HELP = "a termination: one of {kinds}"
+
+
+def _scenario_kinds() -> str:
+    from app.calc import ScenarioKind
+
+    return ", ".join(k.value for k in ScenarioKind)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Lists the kinds of termination only when the help is shown (naming them loads the engine)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.help == SCENARIO_HELP:
+            return SCENARIO_HELP.format(kinds=_scenario_kinds())
+        return action.help
 
 
 def register(sub: Any) -> None:
     """Add ``calc`` to the parser."""
-    kinds = ", ".join(k.value for k in ScenarioKind)
     parser = sub.add_parser(
         "calc",
         help="print a letter's figures: pay, equity vesting, bonus, benefits, cost, a termination scenario",
         description="Print a letter's figures. With --scenario and --on, also what a termination on that date means.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("letter", type=Path, metavar="LETTER.offer.json", help="the letter file")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--scenario", metavar="KIND", help=f"a termination: one of {kinds}")
+    parser.add_argument("--scenario", metavar="KIND", help=SCENARIO_HELP)
     parser.add_argument("--on", metavar="YYYY-MM-DD", help="the termination date (with --scenario)")
     parser.add_argument(
         "--change-of-control-on",
@@ -50,6 +72,8 @@ def _parse_date(option: str, text: str) -> date:
 
 
 def _scenario_request(args: argparse.Namespace) -> tuple[ScenarioKind, date, date | None] | None:
+    from app.calc import ScenarioKind
+
     if args.scenario is None:
         if args.on is not None or args.change_of_control_on is not None:
             raise CliError("--on and --change-of-control-on need --scenario KIND")
@@ -57,8 +81,9 @@ def _scenario_request(args: argparse.Namespace) -> tuple[ScenarioKind, date, dat
     try:
         kind = ScenarioKind(args.scenario)
     except ValueError:
-        kinds = ", ".join(k.value for k in ScenarioKind)
-        raise CliError(f"--scenario {args.scenario!r} is not a kind of termination; use one of {kinds}") from None
+        raise CliError(
+            f"--scenario {args.scenario!r} is not a kind of termination; use one of {_scenario_kinds()}"
+        ) from None
     if args.on is None:
         raise CliError("--scenario needs --on YYYY-MM-DD, the termination date")
     coc = args.change_of_control_on
@@ -68,6 +93,8 @@ def _scenario_request(args: argparse.Namespace) -> tuple[ScenarioKind, date, dat
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.calc import ScenarioError, calculate, run_scenario
+
     request = _scenario_request(args)
     _, letter, _ = require_valid(args.letter)
     calcs = calculate(letter)
@@ -115,6 +142,8 @@ def _sections_json(out: dict[str, Any], why: dict[str, str], sections: tuple[Sec
 
 def as_json(calcs: Calculations, scenario: Scenario | None) -> dict[str, Any]:
     """The figures as JSON-ready data (money and fractions as strings, dates ISO)."""
+    from app.calc.report import overview, scenario_section
+
     out: dict[str, Any] = {}
     why: dict[str, str] = {}
     _put(out, "pay.frequency", calcs.pay.frequency.value)
@@ -171,6 +200,8 @@ def _render(blocks: list[Block]) -> str:
 
 def as_table(calcs: Calculations, scenario: Scenario | None) -> str:
     """The figures as aligned text, in the letter's formats."""
+    from app.calc.report import GRANT_KIND_LABELS, overview, scenario_section
+
     blocks: list[Block] = [
         (section.title, [(line.label, line.text(FILTERS)) for line in section.lines])
         for section in overview(calcs)

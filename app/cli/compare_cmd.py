@@ -2,6 +2,9 @@
 
 The baseline is OLD's terms; with ``--baseline-version`` it is a version marked as sent inside OLD,
 and NEW may then be left out to compare OLD's own current draft with what was sent.
+
+The comparison engine (calculations with their trading calendars and pandas, the templates,
+python-docx) is imported when the command runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -11,18 +14,15 @@ import json
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
-from app.compare.comparison import Comparison, compare_letters
-from app.compare.redline_docx import redline_docx_of
-from app.compare.terms import by_section
-from app.compare.versions import VersionError, sent_version
 from app.documents import formatting
-from app.documents.docx_writer import DocxError
-from app.documents.engine import RenderError
-from app.domain.letter import Letter
 from app.storage.atomic import WriteRefused, atomic_write_bytes
+
+if TYPE_CHECKING:
+    from app.compare.comparison import Comparison
+    from app.domain.letter import Letter
 
 DEFAULT_AUTHOR = "OfferDesk"
 
@@ -68,6 +68,8 @@ def _iso_date(text: str) -> date:
 
 
 def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
+    from app.compare.versions import VersionError, sent_version
+
     if args.baseline_version is None:
         if args.new is None:
             raise CliError("name the current letter (NEW), or use --baseline-version to compare with a sent version")
@@ -83,6 +85,9 @@ def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.compare.comparison import compare_letters
+    from app.documents.engine import RenderError
+
     baseline, baseline_label = _baseline(args)
     current_path: Path = args.new or args.old
     _, current, _ = require_valid(current_path)
@@ -104,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
+    from app.compare.redline_docx import redline_docx_of
+    from app.documents.docx_writer import DocxError
+
     when = datetime.now(UTC).replace(microsecond=0)
     try:
         data = redline_docx_of(comparison.redline, args.author, when)
@@ -119,6 +127,8 @@ def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
 
 def summary_text(comparison: Comparison, baseline_label: str, current_label: str) -> str:
     """The comparison as a person reads it: terms by section, then the figures that moved."""
+    from app.compare.terms import by_section
+
     lines = [f"Baseline: {baseline_label}", f"Current:  {current_label}", ""]
     if not comparison.terms:
         lines.append("No terms changed.")

@@ -1,7 +1,8 @@
 """Subcommands for one letter: ``new``, ``check`` and ``render``.
 
 Every write is atomic (a complete new file or the old one untouched) and refuses to replace an existing
-file unless ``--force`` is given.
+file unless ``--force`` is given. The renderers (Jinja2, python-docx) are imported when ``render``
+runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -12,19 +13,19 @@ import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
-from app.documents.docx_writer import DocxError, docx_bytes
-from app.documents.engine import RenderError, render_document
 from app.documents.html import to_html
-from app.documents.model import Document
 from app.documents.pdf import PdfError, convert_to_pdf
 from app.documents.text import to_text
 from app.domain.file_format import dumps, new_file
 from app.domain.problems import Severity
 from app.domain.sample import SAMPLE_TERMS, sample_letter
 from app.storage.atomic import WriteRefused, atomic_write_bytes
+
+if TYPE_CHECKING:
+    from app.documents.model import Document
 
 FORMATS = ("docx", "text", "html")
 
@@ -119,6 +120,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _render(path: Path) -> Document:
+    from app.documents.engine import RenderError, render_document
+
     _, letter, _ = require_valid(path)
     try:
         return render_document(letter)
@@ -160,6 +163,8 @@ def run_render(args: argparse.Namespace) -> int:
         else:
             _write(args.output, text.encode("utf-8"), args.force)
         return 0
+
+    from app.documents.docx_writer import DocxError, docx_bytes
 
     try:
         data = docx_bytes(document)

@@ -1,0 +1,71 @@
+"""The ``offerdesk gui`` start loads only what the window needs before it is shown.
+
+The calculation engine (trading calendars on pandas and numpy) and python-docx with lxml take longer
+to import than the rest of the window together and most of its memory; they load when the
+Calculations or Changes pane is first opened or a DOCX is written, never at start.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOT_AT_START = ("pandas", "numpy", "exchange_calendars", "docx", "lxml")
+
+# Runs the real command up to the window shown and its preview filled in, then lists what was imported.
+_GUI_START = (
+    "import sys\n"
+    "from app.cli import main\n"
+    "code = main(['gui', '--sample', '--quit-after-show'])\n"
+    "print('modules', ' '.join(sorted(sys.modules)))\n"
+    "sys.exit(code)\n"
+)
+
+
+def _run(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "OFFERDESK_CONFIG_DIR": str(tmp_path / "config"),
+        "OFFERDESK_DATA_DIR": str(tmp_path / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=tmp_path, env=env, capture_output=True, text=True,
+        encoding="utf-8", timeout=120, check=False,
+    )
+
+
+def _top_level_modules(stdout: str) -> set[str]:
+    (line,) = [line for line in stdout.splitlines() if line.startswith("modules ")]
+    return {name.partition(".")[0] for name in line.split()[1:]}
+
+
+def test_gui_start_does_not_import_the_heavy_engines(tmp_path: Path) -> None:
+    result = _run(_GUI_START, tmp_path)
+    assert result.returncode == 0, result.stderr
+    marks = [line.split()[0] for line in result.stdout.splitlines()]
+    assert marks[:2] == ["shown", "preview"]  # the window was painted, then the preview filled in
+    loaded = _top_level_modules(result.stdout)
+    assert {"PySide6", "pydantic", "app"} <= loaded  # the listing is real
+    assert loaded.isdisjoint(NOT_AT_START), sorted(loaded & set(NOT_AT_START))
+
+
+def test_building_the_command_line_imports_no_engine(tmp_path: Path) -> None:
+    code = "import sys\nimport app.cli\napp.cli.build_parser()\nprint('modules', ' '.join(sorted(sys.modules)))\n"
+    result = _run(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    loaded = _top_level_modules(result.stdout)
+    assert loaded.isdisjoint((*NOT_AT_START, "PySide6", "jinja2")), sorted(loaded)
+
+
+def test_calc_help_still_names_every_kind_of_termination(tmp_path: Path) -> None:
+    from app.calc import ScenarioKind
+
+    result = _run("import sys\nfrom app.cli import main\nsys.exit(main())\n", tmp_path, "calc", "--help")
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert all(kind.value in text for kind in ScenarioKind), text
