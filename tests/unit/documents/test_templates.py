@@ -227,7 +227,7 @@ def test_several_grants_of_several_kinds() -> None:
     text = text_of(letter_with(**{"equity.grants": grants}))
     assert (
         '10,000 incentive stock options ("Options") to purchase the Company\'s common stock, par value $0.0001 '
-        'per share ("Common Stock"); and 5,000 restricted stock units ("RSUs"), each representing the right to '
+        'per share ("Common Stock"); 5,000 restricted stock units ("RSUs"), each representing the right to '
         "receive one share of Common Stock; and 2,500 restricted shares of Common Stock (\"Restricted Stock\")."
     ) in text
     assert "The 10,000 Options shall vest in equal installments on the first, second, third and fourth" in text
