@@ -16,9 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-T = TypeVar("T")
+# Covariant: a figure is frozen, so a ``Figure[date]`` is a ``Figure[date | None]`` and a ``Figure[object]``.
+T_co = TypeVar("T_co", covariant=True)
 
-Formats = Mapping[str, Callable[[Any], str]]
+# A format name -> the function that applies it. ``Callable[..., str]`` rather than ``[[Any], str]``:
+# a format may take optional arguments of its own (``duration_months``), as the Jinja filters do.
+Formats = Mapping[str, Callable[..., str]]
 
 # The format names a template may use; the plain rendering ignores them.
 FORMAT_NAMES = frozenset({"money", "long_date", "shares", "percent"})
@@ -32,7 +35,8 @@ class _Renderer(string.Formatter):
         if format_spec in FORMAT_NAMES:
             fn = self._formats.get(format_spec)
             return fn(value) if fn is not None else str(value)
-        return super().format_field(value, format_spec)
+        text: str = super().format_field(value, format_spec)  # typeshed says Any; format() returns str
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +60,10 @@ def because(template: str, **values: Any) -> Explanation:
 
 
 @dataclass(frozen=True, slots=True)
-class Figure(Generic[T]):
+class Figure(Generic[T_co]):
     """A computed value and how it was computed."""
 
-    value: T
+    value: T_co
     why: Explanation
 
     def explain(self, formats: Formats | None = None) -> str:

@@ -135,6 +135,11 @@ def _shape(block: Block) -> tuple[object, ...]:
     return ("h",) if isinstance(block, Heading) else ("b",)
 
 
+def _text(block: Block) -> str:
+    """A block's words; a page break has none (and no ``text``)."""
+    return "" if isinstance(block, PageBreak) else block.text
+
+
 def _marked(runs: Iterable[Run], change: Change) -> tuple[Run, ...]:
     return tuple(Run(r.text, r.bold, r.italic, r.underline, r.field, change) for r in runs)
 
@@ -265,7 +270,7 @@ def _positions(toks: Sequence[str], at: int = 0) -> list[int]:
 
 
 def _cleanup(
-    opcodes: list[tuple[str, int, int, int, int]], old_tokens: Sequence[str]
+    opcodes: Sequence[tuple[str, int, int, int, int]], old_tokens: Sequence[str]
 ) -> list[tuple[str, int, int, int, int]]:
     """Fold a lone space (or punctuation mark) between two edits into them, then join adjacent edits.
 
@@ -366,7 +371,7 @@ class _Builder:
         the same shape in order; what is left over was inserted or deleted whole.
         """
         by_text = difflib.SequenceMatcher(
-            None, [(_shape(old[i]), old[i].text) for i in olds], [(_shape(new[j]), new[j].text) for j in news], False
+            None, [(_shape(old[i]), _text(old[i])) for i in olds], [(_shape(new[j]), _text(new[j])) for j in news], False
         )
         for tag, i1, i2, j1, j2 in by_text.get_opcodes():
             if tag == "equal":
@@ -396,7 +401,8 @@ class _Builder:
             self.emit(paragraph, i, j)
             self.note_edits(diff.edits, (paragraph,))
         elif isinstance(old, SignatureBlock) and isinstance(new, SignatureBlock):
-            lines, edits = [], []
+            lines: list[Paragraph] = []
+            edits: list[tuple[str, str]] = []
             for old_line, new_line in zip(old.lines, new.lines, strict=True):
                 diff = _word_diff(old_line, new_line)
                 lines.append(

@@ -105,7 +105,8 @@ def _runs(elem: ET.Element, numbers: dict[str, int]) -> tuple[Run, ...]:
 def _paragraph(elem: ET.Element, numbers: dict[str, int]) -> Paragraph:
     try:
         style = ParaStyle(elem.get("style", "body"))
-        align = Align(elem.get("align")) if elem.get("align") else None
+        align_name = elem.get("align")
+        align = Align(align_name) if align_name else None
     except ValueError as exc:
         raise MarkupError(str(exc)) from None
     return Paragraph(

@@ -68,7 +68,7 @@ def _place_new(tmp: Path, path: Path) -> None:
 
 
 def atomic_write(
-    path: Path, write: Callable[[Path], None], *, overwrite: bool = True, mode: int | None = None
+    path: Path, write: Callable[[Path], object], *, overwrite: bool = True, mode: int | None = None
 ) -> None:
     """Write ``path`` by calling ``write(tmp)`` on a temporary file beside it, then renaming.
 

@@ -62,12 +62,14 @@ def _windows_pid_running(pid: int) -> bool:
     # os.kill(pid, 0) would *terminate* the process on Windows; ask the kernel instead.
     import ctypes
 
+    # typeshed declares windll only under sys.platform == "win32", and mypy checks for this platform.
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     process_query_limited_information = 0x1000
     still_active = 259
     handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
     if not handle:
-        return kernel32.GetLastError() == 5  # access denied: it exists
+        error: int = kernel32.GetLastError()
+        return error == 5  # access denied: it exists
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

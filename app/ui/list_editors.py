@@ -183,8 +183,9 @@ class StringListEditor(FieldEditor):
 
     def focus_item(self, path: Path) -> None:
         depth = len(self.path)
-        if len(path) > depth and isinstance(path[depth], int) and path[depth] < len(self._rows):
-            self._rows[path[depth]][2].setFocus(Qt.FocusReason.OtherFocusReason)
+        index = path[depth] if len(path) > depth else None
+        if isinstance(index, int) and index < len(self._rows):
+            self._rows[index][2].setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.focus()
 

@@ -6,7 +6,7 @@ rules, each with its label and tooltip) that the calculations pane builds from t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,7 +150,7 @@ class TimelineChart(QWidget):
             self._paint_rule(painter, rule, x_of(rule.day), bottom, metrics)
         painter.end()
 
-    def _paint_rows(self, painter: QPainter, timeline: Timeline, row_y: dict[str, float], left: float,
+    def _paint_rows(self, painter: QPainter, timeline: Timeline, row_y: Mapping[str, float], left: float,
                     right: float, metrics: QFontMetricsF) -> None:
         for i, row in enumerate(timeline.rows):
             y = row_y[row]
@@ -200,7 +200,7 @@ class TimelineChart(QWidget):
             painter.drawText(QRectF(x0 - 4 - width, y, width + 2, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
                              span.label)
 
-    def _paint_marks(self, painter: QPainter, timeline: Timeline, x_of: XOf, row_y: dict[str, float],
+    def _paint_marks(self, painter: QPainter, timeline: Timeline, x_of: XOf, row_y: Mapping[str, float],
                      metrics: QFontMetricsF) -> None:
         size = 5.0
         by_row: dict[str, list[Mark]] = {}
@@ -245,7 +245,8 @@ class TimelineChart(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.tooltip_at(event.position().x(), event.position().y())
+            # QHelpEvent has pos() (not position(), which is QSinglePointEvent's): a tooltip raised here.
+            text = self.tooltip_at(event.pos().x(), event.pos().y())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:
