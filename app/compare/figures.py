@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
 
 from app.calc.dates import add_months
-from app.calc.explain import Figure, Formats
+from app.calc.explain import Figure
 from app.calc.scenarios import ScenarioError, ScenarioKind, run_scenario
 from app.calc.summary import calculate
 from app.documents import formatting
@@ -29,10 +28,6 @@ SCENARIO_KINDS = (
 )
 _LISTED_INSTALLMENTS = 4
 _NONE = "none"
-# formatting.FILTERS is inferred as ``dict[str, function]`` (mypy's join of its differing signatures),
-# which no callable type accepts; typed here until it is annotated at home (this cast then shows up
-# under warn_redundant_casts and should go).
-_FORMATS = cast(Formats, formatting.FILTERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +99,7 @@ def letter_figures(letter: Letter, on: date) -> tuple[FigureValue, ...]:
     out: list[FigureValue] = []
 
     def add(key: str, group: str, label: str, figure: Figure[object], text: str) -> None:
-        out.append(FigureValue(key, group, label, text, figure.explain(_FORMATS)))
+        out.append(FigureValue(key, group, label, text, figure.explain(formatting.FILTERS)))
 
     add("pay.per_period", "Pay", f"Salary per pay period ({pay.frequency.value})", pay.per_period,
         formatting.money(pay.per_period.value))
@@ -134,7 +129,7 @@ def letter_figures(letter: Letter, on: date) -> tuple[FigureValue, ...]:
         first = steps[0].why if steps else None
         out.append(
             FigureValue(f"equity.{grant.index}.vesting", group, f"{name}: vesting", vesting or _NONE,
-                        first.render(_FORMATS) if first else "")
+                        first.render(formatting.FILTERS) if first else "")
         )
     for kind in SCENARIO_KINDS:
         try:

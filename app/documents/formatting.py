@@ -5,6 +5,7 @@ The templates use these as Jinja filters; the calculations pane and the term dif
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from math import gcd
@@ -165,7 +166,7 @@ def letter_label(n: int) -> str:
     return out
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "words": number_words,
     "ordinal": ordinal_words,
     "money": money,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from typing import cast
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from app.calc import Calculations, Scenario, ScenarioError, ScenarioKind, calculate, run_scenario
 from app.calc.dates import add_months
-from app.calc.explain import Formats
 from app.calc.report import (
     FIGURE_GROUPS,
     GRANT_KIND_LABELS,
@@ -47,11 +45,6 @@ from app.domain.problems import Problem
 from app.ui.problems_view import term_label
 from app.ui.style import ERROR_COLOR
 from app.ui.timeline import Mark, Rule, Span, Timeline, TimelineChart
-
-# formatting.FILTERS is inferred as ``dict[str, function]`` (mypy's join of its differing signatures),
-# which no callable type accepts; typed here until it is annotated at home (this cast then shows up
-# under warn_redundant_casts and should go).
-_FORMATS = cast(Formats, FILTERS)
 
 # The scenario date offered first: a year and a half in, between the sample's first two vesting dates.
 DEFAULT_SCENARIO_MONTHS = 18
@@ -99,9 +92,9 @@ class FigureForm(QGroupBox):
         if shape != self._layout_keys:
             self._rebuild(section)
         for line in section.lines:
-            tip = line.explain(_FORMATS)
+            tip = line.explain(FILTERS)
             value = self.values[line.key]
-            value.setText(line.text(_FORMATS))
+            value.setText(line.text(FILTERS))
             value.setToolTip(tip)
             self._labels[line.key].setToolTip(tip)
 
@@ -398,12 +391,12 @@ class CalcPane(QWidget):
                     else "no exercise price")
             prices.append(f"{html.escape(what)}; {html.escape(when)}")
         self.price_label.setText("<br>".join(prices))
-        self.price_label.setToolTip("\n".join(g.price_date.explain(_FORMATS) for g in calcs.equity))
+        self.price_label.setToolTip("\n".join(g.price_date.explain(FILTERS) for g in calcs.equity))
         rows = [(g, i) for g in calcs.equity for i in g.installments]
         table = self.vesting_table
         table.setRowCount(len(rows))
         for r, (g, i) in enumerate(rows):
-            why = i.why.render(_FORMATS)
+            why = i.why.render(FILTERS)
             table.setItem(r, 0, _cell(str(g.index + 1), why))
             table.setItem(r, 1, _cell(long_date(i.date), why))
             table.setItem(r, 2, _cell(shares(i.shares), why, right=True))
@@ -436,7 +429,7 @@ class CalcPane(QWidget):
 
     def _show_payments(self, scenario: Scenario) -> None:
         payments = scenario.severance_payments.value
-        why = scenario.severance_payments.explain(_FORMATS)
+        why = scenario.severance_payments.explain(FILTERS)
         self.payments_label.setVisible(bool(payments))
         self.payments_table.setVisible(bool(payments))
         if not payments:
@@ -504,7 +497,7 @@ def timeline_for(calcs: Calculations, scenario: Scenario | None) -> Timeline:
                 accelerated = outcomes[g.index].accelerated > 0
                 color, state = (_ACCELERATED, "accelerated") if accelerated else (_FORFEITED, "forfeited")
             marks.append(Mark(row, i.date, shares(i.shares), color,
-                              f"{long_date(i.date)}: {shares(i.shares)} {state} ({i.why.render(_FORMATS)})"))
+                              f"{long_date(i.date)}: {shares(i.shares)} {state} ({i.why.render(FILTERS)})"))
     if scenario is not None:
         _scenario_spans(scenario, rows, spans)
     return Timeline(tuple(rows), tuple(spans), tuple(marks), tuple(rules))
@@ -517,7 +510,7 @@ def _scenario_spans(scenario: Scenario, rows: list[str], spans: list[Span]) -> N
         rows.append("Severance paid")
         spans.append(Span("Severance paid", payments[0].date, payments[-1].date,
                           money(scenario.severance_total.value), _SEVERANCE,
-                          scenario.severance_payments.explain(_FORMATS)))
+                          scenario.severance_payments.explain(FILTERS)))
     windows = [
         ("Health coverage", scenario.benefits_end, _BENEFITS),
         ("Option exercise", scenario.exercise_deadline, _EXERCISE),
@@ -529,4 +522,4 @@ def _scenario_spans(scenario: Scenario, rows: list[str], spans: list[Span]) -> N
             continue
         rows.append(row)
         spans.append(Span(row, on, figure.value, f"to {long_date(figure.value)}", color,
-                          f"{row}: {long_date(on)} to {long_date(figure.value)} ({figure.explain(_FORMATS)})"))
+                          f"{row}: {long_date(on)} to {long_date(figure.value)} ({figure.explain(FILTERS)})"))

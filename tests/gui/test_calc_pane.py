@@ -155,6 +155,23 @@ def test_timeline_rows_and_tooltips(pane: CalcPane) -> None:
     assert pane.timeline.tooltip_at(1, 1) is None
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen tooltips
+def test_hovering_the_timeline_shows_the_tooltip(pane: CalcPane) -> None:
+    # A real ToolTip event, as Qt sends on hover (this path once called a method QHelpEvent lacks).
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    pane.timeline.grab()
+    first = pane.timeline.timeline.marks[0]  # type: ignore[union-attr]
+    rect = next(r for r, text in pane.timeline._hits if text == first.tooltip)
+    at = QPoint(int(rect.center().x()), int(rect.center().y()))
+    event = QHelpEvent(QEvent.Type.ToolTip, at, pane.timeline.mapToGlobal(at))
+    assert pane.timeline.event(event) is True
+    assert QToolTip.text() == first.tooltip
+    QToolTip.hideText()
+
+
 def test_readable_at_a_laptop_size(qtbot: QtBot) -> None:
     pane = CalcPane()
     qtbot.addWidget(pane)

@@ -261,3 +261,12 @@ def test_section_anchors_of_unnumbered_parts_are_kept() -> None:
     result = redline(old, new)
     assert anchors
     assert [b.anchor for b in result.document.blocks if isinstance(b, Paragraph) and b.anchor] == anchors
+
+
+def test_a_page_break_inside_a_changed_stretch() -> None:
+    # Changed blocks around a removed page break once raised AttributeError (a break has no text).
+    old = Document(document().meta, (), (), (para("one"), PageBreak(), para("two")))
+    new = Document(document().meta, (), (), (para("uno"), para("dos")))
+    result = redline(old, new)
+    assert review(result.document, accept=True) == ["uno", "dos"]
+    assert review(result.document, accept=False) == ["one", "two"]
