@@ -36,7 +36,6 @@ from app.storage.letters import open_letter, save_letter
 from app.storage.lock import FileInUse, LetterLock, LockUnavailable
 from app.storage.recent import RecentFiles
 from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
-from app.ui import exports
 from app.ui.commands import SentVersionsCommand
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
@@ -115,13 +114,16 @@ class MainWindow(QMainWindow):
         self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
-        QApplication.instance().installEventFilter(self._undo_keys)
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(new_file(draft), parent=self)
         self.preview = PreviewController(self.document, self.preview_pane, self)
+        self.preview.hold_until_painted(self)  # the window first, then the preview
         self._build_actions()
         self._set_document(self.document)
         self._restore_layout()
+        # Last: an application-wide filter is a Python call for every event of every object, and
+        # building the window sends thousands of them.
+        QApplication.instance().installEventFilter(self._undo_keys)
 
     # ================================================================== layout
 
@@ -804,6 +806,9 @@ class MainWindow(QMainWindow):
         if letter is None or self.document.has_errors:
             self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
             return False
+        # Imported on first use: it loads the template engine, which the start leaves to the preview.
+        from app.ui import exports
+
         try:
             exports.write_docx(path, letter, self.preview.current_document())
         except exports.ExportError as exc:
@@ -819,6 +824,8 @@ class MainWindow(QMainWindow):
             return
         self.message_bar.show_message(f"Exporting {path.name}…", "info")
         self.export_pdf_action.setEnabled(False)
+        from app.ui import exports
+
         exports.start_pdf_export(path, letter, self, self._on_pdf_exported)
 
     def _on_pdf_exported(self, path: Path, error: str) -> None:
@@ -845,6 +852,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.preview.shutdown()
+        from app.ui import exports
+
         exports.wait_for_exports(self)
         self._side_timer.stop()
         self._form_builder.stop()

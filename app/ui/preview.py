@@ -3,23 +3,28 @@
 Changes are debounced with a single-shot timer; each render request carries a sequence number and
 a result that is not the latest request's is dropped. The worker gets a plain :class:`Letter` and
 returns plain data (HTML and the document model); it touches no widget.
+
+At start the first render waits until the window has been painted: rendering holds the GIL for tens
+of milliseconds (the first time it also imports Jinja2 and compiles the templates), and the GUI
+thread needs the GIL for every Python call while it lays out and paints the window.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from app.documents.engine import RenderError, render_document
-from app.documents.html import TERM_SCHEME, to_html
-from app.documents.model import Document
 from app.domain.letter import Letter
 from app.domain.problems import parse_path
 from app.ui.document import LetterDocument
 from app.ui.problems_view import term_label
+
+if TYPE_CHECKING:
+    from app.documents.model import Document
 
 DEBOUNCE_MS = 150
 
@@ -38,6 +43,10 @@ class RenderResult:
 
 def render_preview(sequence: int, letter: Letter) -> RenderResult:
     """Render ``letter`` for the preview (pure: runs on the worker thread)."""
+    # Jinja2 and the templates load here, on the worker, with the first render after the window shows.
+    from app.documents.engine import RenderError, render_document
+    from app.documents.html import to_html
+
     started = time.perf_counter()
     try:
         document = render_document(letter)
@@ -109,6 +118,10 @@ class PreviewPane(QWidget):
         """Bring a section into view: its heading, or else the first term it holds (``prefixes``:
         the section's term paths, dotted)."""
         document = self.browser.document()
+        if document.isEmpty():
+            return  # nothing rendered yet (at start the HTML writer is not even loaded)
+        from app.documents.html import TERM_SCHEME
+
         anchor = f"section-{key}"
         block = document.begin()
         while block.isValid():
@@ -133,6 +146,8 @@ class PreviewPane(QWidget):
             block = block.next()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
+        from app.documents.html import TERM_SCHEME
+
         link = url.toString()
         if link.startswith(TERM_SCHEME):
             self.term_activated.emit(parse_path(link[len(TERM_SCHEME):]))
@@ -154,6 +169,8 @@ class PreviewController(QObject):
         self.sequence = 0
         self.shown_sequence = 0
         self.last_result: RenderResult | None = None
+        self._held_by: QWidget | None = None  # renders wait until this widget has been painted
+        self._held_request = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
@@ -176,25 +193,53 @@ class PreviewController(QObject):
         if not self.document.has_errors and self.document.letter is not None:
             self._timer.start()
 
+    def hold_until_painted(self, widget: QWidget) -> None:
+        """Start no render before ``widget`` (the window) has first been painted; one asked for
+        meanwhile starts then."""
+        self._held_by = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._held_by and event.type() == QEvent.Type.Paint:
+            # After the whole paint pass, which the zero-time timer waits for.
+            QTimer.singleShot(0, self._release)
+        return False
+
+    def _release(self) -> None:
+        if self._held_by is not None:
+            self._held_by.removeEventFilter(self)
+            self._held_by = None
+        if self._held_request:
+            self._held_request = False
+            self.render_now()
+
     def render_now(self) -> None:
-        """Start rendering the current letter at once (no debounce)."""
+        """Start rendering the current letter at once (no debounce), or once the window has been
+        painted if it is being held (see :meth:`hold_until_painted`)."""
         self._timer.stop()
         self._update_banner()
         letter = self.document.letter
         if letter is None or self.document.has_errors:
+            self._held_request = False
+            return
+        if self._held_by is not None:
+            self._held_request = True
             return
         self.sequence += 1
         self._pool.start(_RenderJob(self.sequence, letter, self._relay))
 
     def flush(self) -> None:
-        """Render now if a render is waiting for the debounce timer (one already running is kept)."""
+        """Render now if a render is waiting (for the debounce timer or the window's first paint);
+        one already running is kept."""
+        if self._held_by is not None:
+            self._release()
         if self._timer.isActive():
             self.render_now()
 
     @property
     def idle(self) -> bool:
         """No render is waiting or running and the latest one is shown."""
-        return not self._timer.isActive() and self.shown_sequence == self.sequence
+        return not self._timer.isActive() and not self._held_request and self.shown_sequence == self.sequence
 
     def _on_render_finished(self, result: RenderResult) -> None:
         if result.sequence != self.sequence:
@@ -239,6 +284,10 @@ class PreviewController(QObject):
             )
 
     def shutdown(self) -> None:
+        if self._held_by is not None:
+            self._held_by.removeEventFilter(self)
+            self._held_by = None
+        self._held_request = False
         self._timer.stop()
         self._relay.finished.disconnect(self._on_render_finished)
         self._pool.waitForDone()
