@@ -69,3 +69,39 @@ def test_calc_help_still_names_every_kind_of_termination(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stdout.split())
     assert all(kind.value in text for kind in ScenarioKind), text
+
+
+def test_compiled_templates_are_cached_between_runs_and_follow_edits(tmp_path: Path) -> None:
+    """The preview's first render reads compiled templates from the cache a previous process left,
+    and a template edited since is compiled again, not served stale."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    main = templates / "main.xml.j2"
+    code = (
+        "import sys\n"
+        "from app.documents import engine\n"
+        "env = engine.environment(engine.Path(sys.argv[1]))\n"
+        "cache = env.bytecode_cache\n"
+        "assert isinstance(cache, engine.jinja2.FileSystemBytecodeCache)\n"
+        "_, filename, _ = env.loader.get_source(env, 'main.xml.j2')\n"
+        "entry = engine.Path(cache.directory, cache.pattern % cache.get_cache_key('main.xml.j2', filename))\n"
+        "print(env.get_template('main.xml.j2').render(), entry)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+    def render() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(templates)], cwd=REPO, env=env, capture_output=True, text=True,
+            encoding="utf-8", timeout=120, check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    main.write_text("first", encoding="utf-8")
+    text, entry = render()
+    assert text == "first"
+    written = Path(entry).stat().st_mtime_ns
+    assert render()[0] == "first"
+    assert Path(entry).stat().st_mtime_ns == written  # read back, not compiled and written again
+    main.write_text("second", encoding="utf-8")
+    assert render()[0] == "second"
