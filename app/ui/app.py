@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,7 +17,7 @@ from app.domain.problems import parse_path
 from app.ui.crash import install_excepthook
 from app.ui.draft import MISSING
 from app.ui.fields import spec_for
-from app.ui.main_window import MainWindow
+from app.ui.main_window import AfterFirstPaint, MainWindow
 from app.ui.style import STYLE_SHEET
 
 # Test hook: "dotted.path=value", applied after start through the normal (undoable, autosaved) edit.
@@ -81,39 +81,16 @@ def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:
     QApplication.processEvents()
 
 
-class _PaintWatch(QObject):
-    """Notes when its widget is first painted on an exposed window."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.widget = widget
-        self.painted = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        handle = self.widget.window().windowHandle()
-        if event.type() == QEvent.Type.Paint and handle is not None and handle.isExposed():
-            self.painted = True
-            self.widget.removeEventFilter(self)
-        return False
-
-
 def wait_until_painted(widget: QWidget, timeout_ms: int = 10000) -> bool:
-    """Process events until ``widget`` has been painted on its exposed window and that paint pass is over.
-
-    A paint pass paints every dirty widget of the window and flushes it to the screen before the
-    event loop runs anything else, so once the zero-time timer queued after the widget's paint
-    event has run, the window as a whole is on screen.
-    """
-    watch = _PaintWatch(widget)
+    """Process events until the paint pass that first painted ``widget`` on its exposed window is
+    over, so the window as a whole is on screen. False if that did not happen in time."""
+    painted: list[bool] = []
+    AfterFirstPaint(widget, lambda: painted.append(True))
     loop = QEventLoop()
     deadline = time.monotonic() + timeout_ms / 1000
-    while not watch.painted and time.monotonic() < deadline:
+    while not painted and time.monotonic() < deadline:
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)  # the rest of that paint pass
-    painted = watch.painted
-    watch.deleteLater()
-    return painted
+    return bool(painted)
 
 
 def run(options: GuiOptions) -> int:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +58,37 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 2000
 FORM_BUILD_DELAY_MS = 250
 APP_NAME = "OfferDesk"
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``done()`` once, when the paint pass that first painted ``widget`` on an exposed window
+    is over (that pass paints every dirty widget of the window and flushes it to the screen before
+    the event loop runs anything else, such as a zero-time timer)."""
+
+    def __init__(self, widget: QWidget, done: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._done = done
+        # A child timer, not QTimer.singleShot: it dies with the widget, so done() is never called
+        # for a widget deleted before that paint pass ended.
+        self._pass_over = QTimer(self)
+        self._pass_over.setSingleShot(True)
+        self._pass_over.setInterval(0)
+        self._pass_over.timeout.connect(self._on_paint_pass_over)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # The event's type first: a widget being destroyed still sends events, and must not be asked more.
+        if event.type() == QEvent.Type.Paint:
+            handle = self._widget.window().windowHandle()
+            if handle is not None and handle.isExposed():
+                self._widget.removeEventFilter(self)
+                self._pass_over.start()
+        return False
+
+    def _on_paint_pass_over(self) -> None:
+        self.deleteLater()
+        self._done()
 
 
 def blank_from_sample() -> dict[str, Any]:
@@ -117,13 +149,23 @@ class MainWindow(QMainWindow):
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(new_file(draft), parent=self)
         self.preview = PreviewController(self.document, self.preview_pane, self)
-        self.preview.hold_until_painted(self)  # the window first, then the preview
+        self.preview.hold()  # until the window has been painted: see _on_first_painted
         self._build_actions()
         self._set_document(self.document)
         self._restore_layout()
-        # Last: an application-wide filter is a Python call for every event of every object, and
-        # building the window sends thousands of them.
+        AfterFirstPaint(self, self._on_first_painted)
+
+    def _on_first_painted(self) -> None:
+        """Start what would slow the window's first paint. The preview's render on its worker holds
+        the GIL for tens of milliseconds (the first also imports Jinja2), and the GUI thread needs it
+        for every Python call while it lays out and paints. An application-wide event filter is a
+        Python call for every event of every widget: building and painting the window sends it
+        thousands (~16 ms of a ~25 ms first paint). No key can reach the window before it is on
+        screen, so the Undo/Redo keys filter is in place before it is needed."""
+        if not self.isVisible():
+            return  # closed before that paint pass was over
         QApplication.instance().installEventFilter(self._undo_keys)
+        self.preview.release()
 
     # ================================================================== layout
 

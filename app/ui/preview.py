@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.letter import Letter
@@ -169,7 +169,7 @@ class PreviewController(QObject):
         self.sequence = 0
         self.shown_sequence = 0
         self.last_result: RenderResult | None = None
-        self._held_by: QWidget | None = None  # renders wait until this widget has been painted
+        self._held = False
         self._held_request = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -193,46 +193,36 @@ class PreviewController(QObject):
         if not self.document.has_errors and self.document.letter is not None:
             self._timer.start()
 
-    def hold_until_painted(self, widget: QWidget) -> None:
-        """Start no render before ``widget`` (the window) has first been painted; one asked for
-        meanwhile starts then."""
-        self._held_by = widget
-        widget.installEventFilter(self)
+    def hold(self) -> None:
+        """Start no render until :meth:`release`; one asked for meanwhile starts then. The window
+        holds its preview until it has first been painted."""
+        self._held = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self._held_by and event.type() == QEvent.Type.Paint:
-            # After the whole paint pass, which the zero-time timer waits for.
-            QTimer.singleShot(0, self._release)
-        return False
-
-    def _release(self) -> None:
-        if self._held_by is not None:
-            self._held_by.removeEventFilter(self)
-            self._held_by = None
+    def release(self) -> None:
+        self._held = False
         if self._held_request:
             self._held_request = False
             self.render_now()
 
     def render_now(self) -> None:
-        """Start rendering the current letter at once (no debounce), or once the window has been
-        painted if it is being held (see :meth:`hold_until_painted`)."""
+        """Start rendering the current letter at once (no debounce), or on :meth:`release` if held."""
         self._timer.stop()
         self._update_banner()
         letter = self.document.letter
         if letter is None or self.document.has_errors:
             self._held_request = False
             return
-        if self._held_by is not None:
+        if self._held:
             self._held_request = True
             return
         self.sequence += 1
         self._pool.start(_RenderJob(self.sequence, letter, self._relay))
 
     def flush(self) -> None:
-        """Render now if a render is waiting (for the debounce timer or the window's first paint);
-        one already running is kept."""
-        if self._held_by is not None:
-            self._release()
+        """Render now if a render is waiting (for the debounce timer or a release); one already
+        running is kept."""
+        if self._held:
+            self.release()
         if self._timer.isActive():
             self.render_now()
 
@@ -284,9 +274,6 @@ class PreviewController(QObject):
             )
 
     def shutdown(self) -> None:
-        if self._held_by is not None:
-            self._held_by.removeEventFilter(self)
-            self._held_by = None
         self._held_request = False
         self._timer.stop()
         self._relay.finished.disconnect(self._on_render_finished)
