@@ -1,8 +1,8 @@
 """Subcommands for one letter: ``new``, ``check`` and ``render``.
 
 Every write is atomic (a complete new file or the old one untouched) and refuses to replace an existing
-file unless ``--force`` is given. The renderers (Jinja2, python-docx) are imported when ``render``
-runs, not when the parser is built.
+file unless ``--force`` is given. The renderers (Jinja2, the writers, python-docx) are imported when
+``render`` runs, not when the parser is built.
 """
 
 from __future__ import annotations
@@ -10,15 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
-from app.documents.html import to_html
-from app.documents.pdf import PdfError, convert_to_pdf
-from app.documents.text import to_text
 from app.domain.file_format import dumps, new_file
 from app.domain.problems import Severity
 from app.domain.sample import SAMPLE_TERMS, sample_letter
@@ -139,10 +135,11 @@ def _format_of(args: argparse.Namespace) -> str:
     return "docx"
 
 
-_TEXT_WRITERS: dict[str, Callable[[Document], str]] = {"text": to_text, "html": to_html}
-
-
 def run_render(args: argparse.Namespace) -> int:
+    from app.documents.html import to_html
+    from app.documents.text import to_text
+
+    text_writers = {"text": to_text, "html": to_html}
     fmt = _format_of(args)
     if fmt == "docx" and args.output is None:
         raise CliError("name the DOCX to write with -o OUT.docx (or use --format text)")
@@ -156,8 +153,8 @@ def run_render(args: argparse.Namespace) -> int:
             raise CliError(f"{target} already exists; use --force to overwrite it")
 
     document = _render(args.letter)
-    if fmt in _TEXT_WRITERS:
-        text = _TEXT_WRITERS[fmt](document)
+    if fmt in text_writers:
+        text = text_writers[fmt](document)
         if args.output is None:
             sys.stdout.write(text)
         else:
@@ -179,6 +176,8 @@ def run_render(args: argparse.Namespace) -> int:
 
 def _write_pdf(docx_path: Path, pdf_path: Path, force: bool) -> None:
     """Convert in a private folder, then move the PDF into place atomically."""
+    from app.documents.pdf import PdfError, convert_to_pdf
+
     with tempfile.TemporaryDirectory(prefix="offerdesk-pdf-") as tmp:
         try:
             (pdf,) = convert_to_pdf([docx_path], Path(tmp))
