@@ -137,7 +137,8 @@ def _capture(window: MainWindow, options: GuiOptions) -> int:
     window.show()
     if options.quit_after_show:
         form = window.forms[window.current_section_key()]
-        if not wait_until_painted(form.widget()) or not window.binder.editors:
+        painted = form.widget()
+        if painted is None or not wait_until_painted(painted) or not window.binder.editors:
             print("offerdesk: the window was not painted", file=sys.stderr)
             return 2
         print(f"shown {time.monotonic():.6f}", flush=True)

@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -164,7 +165,9 @@ class MainWindow(QMainWindow):
         screen, so the Undo/Redo keys filter is in place before it is needed."""
         if not self.isVisible():
             return  # closed before that paint pass was over
-        QApplication.instance().installEventFilter(self._undo_keys)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._undo_keys)
         self.preview.release()
 
     # ================================================================== layout
@@ -337,6 +340,8 @@ class MainWindow(QMainWindow):
         self._form_builder.stop()
         while self.stack.count():
             page = self.stack.widget(0)
+            if page is None:
+                break
             self.stack.removeWidget(page)
             page.deleteLater()
         self.document = document
@@ -424,8 +429,8 @@ class MainWindow(QMainWindow):
                 if editor is not None:
                     editor.show_problems(new)
         self._shown_problems = by_editor
-        for key, form in self.forms.items():
-            form.show_problems(by_section[key])
+        for section_key, form in self.forms.items():
+            form.show_problems(by_section[section_key])
 
     def _on_validated(self) -> None:
         document = self.document
@@ -580,8 +585,11 @@ class MainWindow(QMainWindow):
         if not count:
             self.statusBar().showMessage("No problems.", 3000)
             return
-        current = view.indexOfTopLevelItem(view.currentItem()) if view.currentItem() else -1
+        selected = view.currentItem()
+        current = view.indexOfTopLevelItem(selected) if selected is not None else -1
         item = view.topLevelItem((current + step) % count if current >= 0 else (0 if step > 0 else count - 1))
+        if item is None:
+            return
         view.setCurrentItem(item)
         self.focus_path(tuple(item.data(0, Qt.ItemDataRole.UserRole)))
 
@@ -713,7 +721,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         paths = self.recent.paths()
         for path in paths:
-            action = self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
+            action = self.recent_menu.addAction(path.name, partial(self.open_path, path))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
         if paths:
@@ -821,7 +829,7 @@ class MainWindow(QMainWindow):
         for version in versions:
             self.compare_menu.addAction(
                 f"{version.name} ({version.sent_at.astimezone():%Y-%m-%d})",
-                lambda v=version: self.compare_with(v.terms, v.name),
+                partial(self.compare_with, version.terms, version.name),
             )
         if not versions:
             none = self.compare_menu.addAction("No version marked as sent yet")
@@ -878,7 +886,10 @@ class MainWindow(QMainWindow):
             self._offer_to_open(path)
 
     def _offer_to_open(self, path: Path) -> None:
-        action = ("Open", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))) if self.open_exports else None
+        def open_it() -> None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        action = ("Open", open_it) if self.open_exports else None
         self.message_bar.show_message(f"Exported {path.name} to {path.parent}.", "info", action)
 
     # ================================================================== window
@@ -902,7 +913,9 @@ class MainWindow(QMainWindow):
         self._autosave.stop()
         self.recovery.clear()
         self._release_lock()
-        QApplication.instance().removeEventFilter(self._undo_keys)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._undo_keys)
         if self.remember_layout:
             self.save_layout()
         event.accept()
