@@ -58,6 +58,11 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 2000
 FORM_BUILD_DELAY_MS = 250
+# The form column never gets narrower than this (pixels), whichever side tab is shown: its text
+# boxes must show their text. By default it gets at least FORM_WIDTH, the side tabs SIDE_MIN_WIDTH.
+FORM_MIN_WIDTH = 460
+FORM_WIDTH = 540
+SIDE_MIN_WIDTH = 420
 APP_NAME = "OfferDesk"
 
 
@@ -177,6 +182,7 @@ class MainWindow(QMainWindow):
         self.navigator.section_selected.connect(self._on_section_selected)
         self.stack = QStackedWidget()
         self.stack.setObjectName("forms")
+        self.stack.setMinimumWidth(FORM_MIN_WIDTH)
         self.preview_pane = PreviewPane()
         self.preview_pane.term_activated.connect(self.focus_path)
         self.calc_tab: LazyPane[CalcPane] = LazyPane(self._make_calc_pane)
@@ -193,8 +199,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)  # a wider window widens the side tabs; the form keeps its width
         self.message_bar = MessageBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -312,7 +318,7 @@ class MainWindow(QMainWindow):
         width = max(self.width(), 900)
         # Wide enough for the longest section title, so none is cut off.
         nav = min(self.navigator.sizeHintForColumn(0) + 2 * self.navigator.frameWidth() + 8, width // 4)
-        form = int((width - nav) * 0.47)
+        form = max(int((width - nav) * 0.47), min(FORM_WIDTH, width - nav - SIDE_MIN_WIDTH))
         self.splitter.setSizes([nav, form, width - nav - form])
         self.resizeDocks([self.problems_dock], [max(100, self.height() // 8)], Qt.Orientation.Vertical)
 
