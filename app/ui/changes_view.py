@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QTextEdit,
     QTreeWidget,
@@ -49,7 +51,11 @@ _ARROW = "\u2192"
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _TERM_ROLE = Qt.ItemDataRole.UserRole + 1
 _CURRENT_CHANGE = QColor("#fff1a8")  # the shade of the change the reader is on
-_MAX_COLUMN_WIDTH = 200  # pixels; a long clause (a ground for Cause) is elided, its tooltip shows it whole
+# A value column takes at most this share of the list's width: a long value (a ground for Cause) is
+# elided, its tooltip shows it whole; figures and short terms always show whole.
+_MAX_VALUE_SHARE = 0.34
+_MIN_LABEL_WIDTH = 120  # pixels; the label column keeps at least this, elided in the middle
+_CELL_PADDING = 14  # pixels around a cell's text (the style's margins and the focus frame)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +114,17 @@ class ChangesView(QWidget):
         QShortcut(PREVIOUS_CHANGE_KEY, self, self.previous_change)
         self._position = QLabel()
         self._position.setObjectName("changePosition")
+        # The baseline's name wraps rather than widening the pane (and so narrowing the form).
+        self._baseline_label.setWordWrap(True)
+        self._baseline_label.setMinimumWidth(1)
         bar = QHBoxLayout()
         bar.addWidget(self._baseline_label, 1)
         bar.addWidget(choose)
-        bar.addWidget(self._position)
-        bar.addWidget(self._previous)
-        bar.addWidget(self._next)
 
-        self._terms_tree = QTreeWidget()
+        self._terms_tree = _ChangeTree()
         self._terms_tree.setObjectName("changedTerms")
         self._terms_tree.setHeaderLabels(["Term", "Baseline", "Now"])
         self._terms_tree.setRootIsDecorated(True)
-        self._terms_tree.setUniformRowHeights(True)
-        self._terms_tree.setWordWrap(False)
         self._terms_tree.itemActivated.connect(self._on_term_activated)
         self._terms_tree.currentItemChanged.connect(self._on_term_current_changed)
 
@@ -129,17 +133,33 @@ class ChangesView(QWidget):
         self._browser.setOpenLinks(False)
         self._browser.setOpenExternalLinks(False)
 
-        self._figures_tree = QTreeWidget()
+        self._figures_tree = _ChangeTree()
         self._figures_tree.setObjectName("figureDeltas")
         self._figures_tree.setHeaderLabels(["Figure", "Baseline", "Now"])
-        self._figures_tree.setUniformRowHeights(True)
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self._terms_tree)
-        left.addWidget(self._figures_tree)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self._browser)
+        # Terms and figures on top, each the pane's full width so "old" and "new" read side by side;
+        # the redline below, with its change navigation.
+        self._lists = QTabWidget()
+        self._lists.setObjectName("changeLists")
+        self._lists.setDocumentMode(True)
+        self._lists.addTab(self._terms_tree, "Terms")
+        self._lists.addTab(self._figures_tree, "Figures")
+        navigation = QHBoxLayout()
+        navigation.setContentsMargins(0, 0, 0, 0)
+        navigation.addWidget(self._position, 1)
+        navigation.addWidget(self._previous)
+        navigation.addWidget(self._next)
+        redline_box = QWidget()
+        redline_layout = QVBoxLayout(redline_box)
+        redline_layout.setContentsMargins(0, 4, 0, 0)
+        redline_layout.setSpacing(4)
+        redline_layout.addLayout(navigation)
+        redline_layout.addWidget(self._browser, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("changesSplitter")
+        split.setChildrenCollapsible(False)
+        split.addWidget(self._lists)
+        split.addWidget(redline_box)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
 
@@ -304,9 +324,11 @@ class ChangesView(QWidget):
         tree = self._terms_tree
         tree.clear()
         if not terms:
+            self._lists.setTabText(0, "Terms")
             if self._baseline is not None and self._current is not None:
-                QTreeWidgetItem(tree, ["No term has changed"])
+                QTreeWidgetItem(tree, ["No term has changed"]).setFirstColumnSpanned(True)
             return
+        self._lists.setTabText(0, f"Terms ({len(terms)})" if terms else "Terms")
         for section, changes in by_section(terms):
             parent = QTreeWidgetItem(tree, [section.title])
             parent.setFont(0, self._bold)
@@ -321,15 +343,17 @@ class ChangesView(QWidget):
                 item.setToolTip(0, change.describe(_ARROW))
                 for column in (1, 2):
                     item.setToolTip(column, item.text(column))
-        _fit_columns(tree)
+        tree.expandAll()
+        tree.fit_columns()
 
     def _show_figures(self, figures: list[FigureDelta]) -> None:
         self._figures = figures
         tree = self._figures_tree
         tree.clear()
+        self._lists.setTabText(1, f"Figures ({len(figures)})" if figures else "Figures")
         if not figures:
             if self._redline is not None:
-                QTreeWidgetItem(tree, ["No figure has changed"])
+                QTreeWidgetItem(tree, ["No figure has changed"]).setFirstColumnSpanned(True)
             return
         parents: dict[str, QTreeWidgetItem] = {}
         for figure in figures:
@@ -342,7 +366,8 @@ class ChangesView(QWidget):
             item.setToolTip(0, figure.describe(_ARROW))
             item.setToolTip(1, f"Baseline: {figure.old_why}")
             item.setToolTip(2, f"Now: {figure.new_why}")
-        _fit_columns(tree)
+        tree.expandAll()
+        tree.fit_columns()
 
     def _show_html(self, html: str) -> None:
         self._html = html
@@ -463,12 +488,52 @@ class ChangesView(QWidget):
             self.term_activated.emit(str(path))
 
 
-def _fit_columns(tree: QTreeWidget) -> None:
-    """Expand every group and size the columns to their contents, long values elided (see tooltips)."""
-    tree.expandAll()
-    for column in range(tree.columnCount()):
-        tree.resizeColumnToContents(column)
-        tree.setColumnWidth(column, min(tree.columnWidth(column), _MAX_COLUMN_WIDTH))
+class _ChangeTree(QTreeWidget):
+    """A list of changes as Label | Baseline | Now, fitted to its width whenever that changes.
+
+    The values show whole (up to :data:`_MAX_VALUE_SHARE` of the width each); the label takes the
+    rest, elided in the middle when it must be (its tooltip says the change in full).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setIndentation(12)
+        self.setAlternatingRowColors(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def content_width(self, column: int) -> int:
+        """The width that shows every change's text in ``column`` whole (the header's included)."""
+        metrics = self.fontMetrics()
+        widest = self.header().fontMetrics().horizontalAdvance(self.headerItem().text(column))
+        indent = 2 * self.indentation() if column == 0 else 0  # a change is a section's child
+        for i in range(self.topLevelItemCount()):
+            top = self.topLevelItem(i)
+            changes = [top.child(j) for j in range(top.childCount())] if top is not None else []
+            for change in changes:
+                if change is not None:
+                    widest = max(widest, indent + metrics.horizontalAdvance(change.text(column)))
+        return widest + _CELL_PADDING
+
+    def fit_columns(self) -> None:
+        available = self.viewport().width()
+        if available <= 0:
+            return
+        cap = max(int(available * _MAX_VALUE_SHARE), 80)
+        values = [min(self.content_width(column), cap) for column in (1, 2)]
+        label = max(min(self.content_width(0), available - sum(values)), _MIN_LABEL_WIDTH)
+        values[-1] = max(values[-1], available - label - values[0])  # the slack after the last value
+        for column, width in enumerate([label, *values]):
+            self.setColumnWidth(column, width)
 
 
 def _unlinked_changes(document: Document) -> Document:
