@@ -75,6 +75,13 @@ def _extra_label(frequency: PayFrequency, periods: int) -> str:
     return "Years with an extra pay date"
 
 
+def _allowance(key: str, label: str, figure: Figure[Any]) -> Line:
+    """A car allowance line: "none" for a letter without one (its figure, and so the JSON, stays 0.00)."""
+    if figure.value:
+        return Line(key, label, figure, MONEY)
+    return Line(key, label, figure, text_value="none")
+
+
 def overview(calcs: Calculations) -> tuple[Section, ...]:
     """Pay, benefits and bonus, and cost: every figure that does not depend on a scenario."""
     pay, ben, bonus, cost = calcs.pay, calcs.benefits, calcs.first_year_bonus, calcs.cost
@@ -87,8 +94,8 @@ def overview(calcs: Calculations) -> tuple[Section, ...]:
             Line("pay.years_with_extra_pay_dates", _extra_label(pay.frequency, pay.periods_per_year),
                  pay.extra_pay_date_years, when_none="none in the first 10 years",
                  text_value=_years(pay.extra_pay_date_years.value) or None),
-            Line("allowances.monthly", "Car allowance a month", pay.allowance_monthly, MONEY),
-            Line("allowances.annual", "Car allowance a year", pay.allowance_annual, MONEY),
+            _allowance("allowances.monthly", "Car allowance a month", pay.allowance_monthly),
+            _allowance("allowances.annual", "Car allowance a year", pay.allowance_annual),
             Line("pay.annual_cash", "Annual cash (salary + allowance)", pay.annual_cash, MONEY),
         )),
         Section("Benefits and bonus", (

@@ -26,6 +26,16 @@ def test_overview_reads_in_the_letters_formats() -> None:
     assert lines["life_insurance"].explain(FILTERS) == "3 x the annual salary $300,000.00"
 
 
+def test_a_letter_without_a_car_allowance_reads_none() -> None:
+    lines = {line.key: line for section in overview(calculate(letter_with({"transportation": None})))
+             for line in section.lines}
+    for key in ("allowances.monthly", "allowances.annual"):
+        assert lines[key].text(FILTERS) == "none"
+        assert str(lines[key].figure.value) == "0.00"  # the JSON output's value is unchanged
+    with_car = {line.key: line for section in overview(calculate(letter_with())) for line in section.lines}
+    assert with_car["allowances.monthly"].text(FILTERS) == "$1,000.00"
+
+
 def test_scenario_lines() -> None:
     s = run_scenario(letter_with(), ScenarioKind.CHANGE_OF_CONTROL, date(2004, 4, 14))
     lines = {line.key: line for line in scenario_section(s).lines}
