@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.letter import Letter
@@ -98,6 +98,9 @@ class PreviewPane(QWidget):
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
         self.browser.document().setDocumentMargin(18)
+        # The letter wraps to the pane's width; justified lines can lay out a fraction of a pixel wider,
+        # which would otherwise show a useless horizontal scroll bar.
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.browser, 1)
 
     def show_html(self, html: str) -> None:
