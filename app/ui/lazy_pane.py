@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor, QShowEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 PaneT = TypeVar("PaneT", bound=QWidget)
 
@@ -28,7 +29,12 @@ class LazyPane(QWidget, Generic[PaneT]):
 
     def pane(self) -> PaneT:
         if self.made is None:
-            self.made = self._make()
+            # The first Calculations pane loads the trading calendar (about half a second): say so.
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                self.made = self._make()
+            finally:
+                QApplication.restoreOverrideCursor()
             self._layout.addWidget(self.made)
         return self.made
 
