@@ -73,7 +73,7 @@ def _two_places(value: Decimal) -> Decimal:
     return value
 
 
-def _reject_float(value: object) -> object:
+def _exact_money_input(value: object) -> object:
     # JSON numbers arrive as float; money must come as a string or int so no binary rounding sneaks in.
     if isinstance(value, float):
         raise ValueError("write money as a string such as \"300000.00\" (a JSON number may lose cents)")
@@ -85,13 +85,13 @@ def _reject_float(value: object) -> object:
 # A positive amount of US dollars, exact to the cent.
 Money = Annotated[
     Decimal,
-    BeforeValidator(_reject_float),
+    BeforeValidator(_exact_money_input),
     Field(gt=0, le=Decimal("1000000000"), max_digits=14, decimal_places=2),
     AfterValidator(_two_places),
 ]
 
 # A percentage such as 50.1 (meaning 50.1%).
-Percent = Annotated[Decimal, BeforeValidator(_reject_float), Field(gt=0, lt=100, decimal_places=4)]
+Percent = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, lt=100, decimal_places=4)]
 
 Months = Annotated[int, Field(ge=1, le=120, strict=False)]
 Days = Annotated[int, Field(ge=1, le=3650)]

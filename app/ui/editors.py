@@ -103,7 +103,11 @@ class FieldEditor(QObject):
         spec: what the term is.
         frame: the widget to put in a form (editor plus message).
         focus_widget: what gets the keyboard focus when the user is sent to this term.
+
+    Each kind of editor defines ``_show(value)``, which puts a draft value into its widgets.
     """
+
+    _show: Callable[[Any], None]
 
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,9 +139,6 @@ class FieldEditor(QObject):
 
     def _signal_sources(self) -> list[QObject]:
         return [self.focus_widget]
-
-    def _show(self, value: Any) -> None:
-        raise NotImplementedError
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Mark the editor with the problems whose path is at or under this term."""
