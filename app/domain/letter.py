@@ -131,12 +131,16 @@ class Vesting(Model):
         title="Years", description="Equal annual: number of annual installments. Cliff: total vesting years."
     )
     cliff_months: Annotated[int, Field(ge=0, le=60)] = Field(
-        default=0, title="Cliff (months)", description="Cliff vesting only: months before the first shares vest."
+        default=0,
+        title="Cliff (months)",
+        description="Cliff vesting only: months before the first shares vest.",
+        json_schema_extra={"applies_when": {"kind": VestingKind.CLIFF_THEN_PERIODIC.value}},
     )
     period: VestingPeriod = Field(
         default=VestingPeriod.MONTHLY,
         title="After the cliff",
         description="Cliff vesting only: how often shares vest after the cliff.",
+        json_schema_extra={"applies_when": {"kind": VestingKind.CLIFF_THEN_PERIODIC.value}},
     )
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents import formatting
+from app.domain.applicability import condition_met
 from app.domain.choices import choice_label
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
@@ -103,6 +104,10 @@ class FieldEditor(QObject):
         spec: what the term is.
         frame: the widget to put in a form (editor plus message).
         focus_widget: what gets the keyboard focus when the user is sent to this term.
+        label: the form's label for the term, when the form gives it one.
+
+    A term whose model declares when it applies (``spec.applies_when``) is greyed out, with the
+    condition as its tooltip, while its siblings do not meet it; its value stays in the draft.
 
     Each kind of editor defines ``_show(value)``, which puts a draft value into its widgets.
     """
@@ -117,6 +122,7 @@ class FieldEditor(QObject):
         self.frame = FieldFrame()
         self.frame.setToolTip(spec.description)
         self.focus_widget: QWidget = self.frame
+        self.label: QLabel | None = None
 
     @property
     def shows_own_label(self) -> bool:
@@ -136,6 +142,26 @@ class FieldEditor(QObject):
             self._show(value)
         finally:
             del blockers
+        self.show_applicability()
+
+    def applies(self) -> bool:
+        """Whether the term matters, by the condition its model declares on its siblings' draft values."""
+        if not self.spec.applies_when:
+            return True
+        siblings = {name: self.document.value((*self.path[:-1], name)) for name in self.spec.applies_when}
+        return condition_met(self.spec.applies_when, {k: v for k, v in siblings.items() if v is not MISSING})
+
+    def show_applicability(self) -> None:
+        """Grey out the term (and say why) when it does not apply; it keeps its value either way."""
+        if not self.spec.applies_when:
+            return
+        applies = self.applies()
+        tip = self.spec.description if applies else self.spec.applies_note
+        for widget in (self.frame, self.label):
+            if widget is not None:
+                widget.setEnabled(applies)
+                widget.setToolTip(tip)
+        self.focus_widget.setToolTip(tip)
 
     def _signal_sources(self) -> list[QObject]:
         return [self.focus_widget]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import types
 import typing
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -22,6 +23,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from app.domain import types as term_types
+from app.domain.applicability import applies_when, condition_text
 from app.domain.letter import Letter
 from app.domain.problems import Path
 
@@ -58,6 +60,8 @@ class FieldSpec:
         model: the model of a group, or of each item of a list of groups.
         min_items, max_items: bounds of a list's length.
         default: what the model assumes when the draft leaves the term out (``None`` if required).
+        applies_when: sibling field name -> the value it must hold for this term to matter (empty: always).
+        applies_note: that condition in words, for the tooltip of a term that does not apply.
     """
 
     path: Path
@@ -72,6 +76,8 @@ class FieldSpec:
     min_items: int | None = None
     max_items: int | None = None
     default: Any = None
+    applies_when: Mapping[str, Any] = field(default_factory=dict)
+    applies_note: str = ""
 
 
 def _split_optional(hint: Any) -> tuple[Any, bool]:
@@ -183,6 +189,8 @@ def spec_in(model: type[BaseModel], name: str, path: Path) -> FieldSpec:
         min_items=min_items,
         max_items=max_items,
         default=default.value if isinstance(default, StrEnum) else default,
+        applies_when=applies_when(model, name),
+        applies_note=condition_text(model, name),
     )
 
 
@@ -210,8 +218,6 @@ def spec_for(path: Path) -> FieldSpec:
 
 def model_specs(model: type[BaseModel], prefix: Path) -> list[FieldSpec]:
     return [spec_in(model, name, (*prefix, name)) for name in model.model_fields]
-
-
 
 
 def model_label(model: type[BaseModel]) -> str:

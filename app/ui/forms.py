@@ -59,10 +59,15 @@ class Binder:
         return None
 
     def affected_by(self, path: Path) -> list[FieldEditor]:
-        """Editors to refresh after the value at ``path`` changed: those at, under or above it."""
+        """Editors to refresh after the value at ``path`` changed: those at, under or above it, and
+        those whose applicability depends on a sibling at, under or above it."""
+
+        def touches(p: Path) -> bool:
+            return p[: len(path)] == path or path[: len(p)] == p
+
         return [
             e for p, e in self.editors.items()
-            if p[: len(path)] == path or path[: len(p)] == p
+            if touches(p) or any(touches((*p[:-1], name)) for name in e.spec.applies_when)
         ]
 
 
@@ -96,6 +101,7 @@ def add_editors(
                 label = QLabel(spec.title)
                 label.setToolTip(spec.description)
                 label.setBuddy(editor.focus_widget)
+                editor.label = label
                 form.addRow(label, editor.frame)
         binder.add(editor)
         editor.refresh()
@@ -191,6 +197,7 @@ class ModelListEditor(FieldEditor):
         if count != len(self._items):
             self._rebuild(count)
         self._update_buttons()
+        self.show_applicability()
 
     def _rebuild(self, count: int) -> None:
         self._binder.remove_under(self.path)

@@ -96,6 +96,7 @@ class StringListEditor(FieldEditor):
                     else:
                         edit.setText(text)
         self._update_buttons()
+        self.show_applicability()
 
     def _rebuild(self, count: int) -> None:
         for row, *_ in self._rows:
