@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QTextBrowser  # noqa: E402
+from timing import median_ms  # noqa: E402 (bench/timing.py)
 
 from app.compare.redline_docx import redline_docx_bytes  # noqa: E402
 from app.compare.terms import diff_terms  # noqa: E402
@@ -58,15 +56,6 @@ def issue_variant(salary: str = "325000.00") -> Letter:
     letter.transportation = None
     return letter
 
-
-def median_ms(step: Callable[[int], object], repeat: int) -> float:
-    step(-1)  # warm caches (templates, the reference document) as the app would be
-    times = []
-    for i in range(repeat):
-        start = time.perf_counter()
-        step(i)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,10 +11,7 @@ DOCX export to docxtpl rendering the same letter text from a DOCX template (targ
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -22,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import docx  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
+from timing import median_ms  # noqa: E402 (bench/timing.py)
 
 from app.documents.docx_writer import docx_bytes  # noqa: E402
 from app.documents.engine import render_document  # noqa: E402
@@ -32,15 +30,6 @@ from app.domain.sample import sample_letter  # noqa: E402
 TARGET_MODEL_MS = 2.0
 TARGET_RATIO = 1.0
 
-
-def median_ms(step: Callable[[], object], repeat: int) -> float:
-    step()  # warm caches (templates, the reference document) as the app would be
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def docxtpl_template(document: Document) -> tuple[bytes, dict[str, str]]:
@@ -90,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     document = render_document(letter)
     template, context = docxtpl_template(document)
 
-    model = median_ms(lambda: render_document(letter), args.repeat)
-    preview = median_ms(lambda: to_html(render_document(letter)), args.repeat)
-    ours = median_ms(lambda: docx_bytes(render_document(letter)), args.repeat)
-    theirs = median_ms(lambda: render_docxtpl(template, context), args.repeat)
+    model = median_ms(lambda _: render_document(letter), args.repeat)
+    preview = median_ms(lambda _: to_html(render_document(letter)), args.repeat)
+    ours = median_ms(lambda _: docx_bytes(render_document(letter)), args.repeat)
+    theirs = median_ms(lambda _: render_docxtpl(template, context), args.repeat)
     ratio = ours / theirs
 
     print(f"median of {args.repeat} runs")
