@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.file_format import FileFormatError, LetterFile, load_letter
-from app.domain.letter import Letter
 from app.domain.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    # The letter model (and pydantic) load when a command reads a letter, so `offerdesk gui` can
+    # paint its window first and `--help` answers at once.
+    from app.domain.file_format import LetterFile
+    from app.domain.letter import Letter
 
 
 class CliError(Exception):
@@ -15,6 +20,8 @@ class CliError(Exception):
 
 def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
     """Read and validate a letter file; unreadable or foreign files raise :class:`CliError`."""
+    from app.domain.file_format import FileFormatError, load_letter
+
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

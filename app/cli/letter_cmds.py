@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
-from app.domain.file_format import dumps, new_file
 from app.domain.problems import Severity
 from app.domain.sample import SAMPLE_TERMS, sample_letter
 from app.storage.atomic import WriteRefused, atomic_write_bytes
@@ -86,6 +85,8 @@ def _write(path: Path, data: bytes, force: bool) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from app.domain.file_format import dumps, new_file
+
     file = new_file(sample_letter() if args.sample else _blank_draft())
     text = dumps(file)
     if args.output is None:

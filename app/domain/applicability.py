@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import Enum, StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from app.domain.choices import choice_label
+if TYPE_CHECKING:  # condition_met, which the editors use, needs no pydantic (see app.domain.fields)
+    from pydantic import BaseModel
 
 APPLIES_WHEN = "applies_when"
 
@@ -58,6 +57,8 @@ def applies(model_type: type[BaseModel], field_name: str, sibling_values: Mappin
 
 
 def _words(model_type: type[BaseModel], name: str, wanted: Any) -> str:
+    from app.domain.choices import choice_label
+
     info = model_type.model_fields[name]
     title = info.title or name.replace("_", " ").capitalize()
     choices = info.annotation

@@ -13,13 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.domain.format_version import FILE_SUFFIX, FORMAT_NAME, SCHEMA_VERSION
 from app.domain.letter import Letter
 from app.domain.problems import Problem, Severity
 from app.domain.rules import problems_from_validation_error, validate_draft
-
-FORMAT_NAME = "offerdesk.letter"
-SCHEMA_VERSION = 1
-FILE_SUFFIX = ".offer.json"
 
 
 class FileFormatError(ValueError):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.domain.letter import Letter
+if TYPE_CHECKING:  # the terms are plain data; only sample_letter() needs the model (and pydantic)
+    from app.domain.letter import Letter
 
 # The reference letter prints no start date; 2002-10-14 is the agreed sample start (issue #2).
 SAMPLE_TERMS: dict[str, Any] = {
@@ -136,4 +137,6 @@ SAMPLE_TERMS: dict[str, Any] = {
 
 def sample_letter() -> Letter:
     """A fresh copy of the sample letter."""
+    from app.domain.letter import Letter
+
     return Letter.model_validate(SAMPLE_TERMS)

@@ -21,9 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic_core import to_jsonable_python
-
-from app.domain.file_format import SCHEMA_VERSION
+from app.domain.format_version import SCHEMA_VERSION
 from app.storage.atomic import atomic_write_text
 from app.storage.errors import StorageError, describe_write_error
 from app.storage.processes import ProcessStamp
@@ -139,7 +137,7 @@ class RecoveryStore:
             "saved_at": datetime.now(UTC).isoformat(),
             "source": None if source is None else str(Path(source).absolute()),
             "title": title,
-            "draft": to_jsonable_python(draft),
+            "draft": _jsonable(draft),
         }
         text = json.dumps(body, indent=2, ensure_ascii=False) + "\n"
         try:
@@ -272,3 +270,10 @@ __all__ = [
     "default_recovery_dir",
     "is_recovery_file",
 ]
+
+
+def _jsonable(draft: dict[str, Any]) -> Any:
+    # pydantic_core loads with the first autosave, not when the editor starts.
+    from pydantic_core import to_jsonable_python
+
+    return to_jsonable_python(draft)

@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.domain.fields import spec_for
 from app.domain.problems import parse_path
 from app.ui.crash import install_excepthook
 from app.ui.draft import MISSING
-from app.ui.fields import spec_for
 from app.ui.main_window import AfterFirstPaint, MainWindow
 from app.ui.style import STYLE_SHEET
 
@@ -81,21 +81,22 @@ def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:
     QApplication.processEvents()
 
 
-def wait_until_painted(widget: QWidget, timeout_ms: int = 10000) -> bool:
+def wait_until_painted(widget: QWidget, timeout_ms: int = 10000) -> float | None:
     """Process events until the paint pass that first painted ``widget`` on its exposed window is
-    over, so the window as a whole is on screen. False if that did not happen in time."""
-    painted: list[bool] = []
-    AfterFirstPaint(widget, lambda: painted.append(True))
+    over, so the window as a whole is on screen. Returns ``time.monotonic()`` at the end of that
+    pass (what ran after it, before this returns, is not counted), or None if it did not happen in time."""
+    painted: list[float] = []
+    AfterFirstPaint(widget, lambda: painted.append(time.monotonic()))
     loop = QEventLoop()
     deadline = time.monotonic() + timeout_ms / 1000
     while not painted and time.monotonic() < deadline:
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    return bool(painted)
+    return painted[0] if painted else None
 
 
 def run(options: GuiOptions) -> int:
     app = application()
-    window = MainWindow(sample=options.sample)
+    window = MainWindow(sample=options.sample, check_after_paint=True)
     windows = [window]
     install_excepthook(lambda: [w.document.draft for w in windows])
     if options.size is not None:
@@ -126,8 +127,9 @@ def _capture(window: MainWindow, options: GuiOptions) -> int:
     """Show the window, save a PNG of it if asked, and close it without touching the user's layout.
 
     With ``quit_after_show`` (the start-up benchmark's hook) it prints ``shown <t>`` once the window
-    is painted with its first section's form filled in, then ``preview <t>`` once the preview shows
-    the letter; ``t`` is ``time.monotonic()``, which other processes on this machine can compare.
+    is painted with its first section's form filled in, ``checked <t>`` once the letter has been
+    validated and its section states and problems are shown, then ``preview <t>`` once the preview
+    shows the letter; ``t`` is ``time.monotonic()``, which other processes on this machine can compare.
     """
     window.remember_layout = False
     if options.file is not None and not window.open_path(options.file):
@@ -138,10 +140,15 @@ def _capture(window: MainWindow, options: GuiOptions) -> int:
     if options.quit_after_show:
         form = window.forms[window.current_section_key()]
         painted = form.widget()
-        if painted is None or not wait_until_painted(painted) or not window.binder.editors:
+        shown = wait_until_painted(painted) if painted is not None else None
+        if shown is None or not window.binder.editors:
             print("offerdesk: the window was not painted", file=sys.stderr)
             return 2
-        print(f"shown {time.monotonic():.6f}", flush=True)
+        print(f"shown {shown:.6f}", flush=True)
+        loop = QEventLoop()
+        while not window.document.checked:
+            loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        print(f"checked {time.monotonic():.6f}", flush=True)
     wait_for_preview(window)
     if options.quit_after_show:
         print(f"preview {time.monotonic():.6f}", flush=True)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from app.domain.file_format import SentVersion
 from app.domain.problems import Path
 
 if TYPE_CHECKING:
+    from app.domain.file_format import SentVersion
     from app.ui.document import LetterDocument
 
 # Commands with this id may merge (consecutive typing in one field); others use -1 and never merge.

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.domain.file_format import LetterFile, SentVersion
-from app.domain.letter import Letter
 from app.domain.problems import Path, Problem, Severity, has_errors
-from app.domain.rules import validate_draft
 from app.domain.sample import SAMPLE_TERMS
 from app.ui.commands import SetValueCommand
 from app.ui.draft import MISSING, get_in, set_in
+
+if TYPE_CHECKING:
+    # The letter model and its file format load with the first check (see check()), not before.
+    from app.domain.file_format import LetterFile, SentVersion
+    from app.domain.letter import Letter
 
 
 class LetterDocument(QObject):
@@ -24,6 +27,10 @@ class LetterDocument(QObject):
     The draft keeps exactly what the user entered, valid or not; every change re-validates the whole
     draft. ``letter`` is the current letter when the draft is valid, ``last_valid`` the most recent
     letter that was.
+
+    A document made with ``check=False`` has not been validated yet (``checked`` is False, it has no
+    problems and no letter) until :meth:`check` is called: the editor window lays out and paints its
+    first form before the letter model's validators are built, then checks the letter.
 
     Signals:
         value_changed(object): the draft changed at this path (a tuple); editors under it refresh.
@@ -39,15 +46,17 @@ class LetterDocument(QObject):
 
     def __init__(
         self,
-        file: LetterFile,
+        draft: dict[str, Any],
+        sent_versions: Sequence[SentVersion] = (),
         file_path: FilePath | None = None,
         parent: QObject | None = None,
         *,
         read_only: bool = False,
+        check: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.draft: dict[str, Any] = copy.deepcopy(file.draft)
-        self.sent_versions: list[SentVersion] = list(file.sent_versions)
+        self.draft: dict[str, Any] = copy.deepcopy(draft)
+        self.sent_versions: list[SentVersion] = list(sent_versions)
         self.file_path = file_path
         self.read_only = read_only
         self.undo_stack = QUndoStack(self)
@@ -59,7 +68,21 @@ class LetterDocument(QObject):
         self.problems: list[Problem] = []
         # What an optional section or number held before it was switched off, to bring it back.
         self._switched_off: dict[Path, Any] = {}
-        self._revalidate()
+        self.checked = False
+        if check:
+            self._revalidate()
+
+    @classmethod
+    def from_file(
+        cls, file: LetterFile, file_path: FilePath | None = None, parent: QObject | None = None, *, read_only: bool = False
+    ) -> LetterDocument:
+        return cls(file.draft, file.sent_versions, file_path, parent, read_only=read_only)
+
+    def check(self) -> None:
+        """Validate the letter if that has not been done yet (a document made with ``check=False``)."""
+        if not self.checked:
+            self._revalidate()
+            self.validated.emit()
 
     # ------------------------------------------------------------------ reading
 
@@ -77,6 +100,8 @@ class LetterDocument(QObject):
 
     def to_file(self) -> LetterFile:
         """The letter file as it would be saved now."""
+        from app.domain.file_format import LetterFile
+
         return LetterFile(draft=copy.deepcopy(self.draft), sent_versions=list(self.sent_versions))
 
     @property
@@ -155,6 +180,9 @@ class LetterDocument(QObject):
         self.modified_changed.emit(self.modified)
 
     def _revalidate(self) -> None:
+        from app.domain.rules import validate_draft
+
+        self.checked = True
         self.letter, self.problems = validate_draft(self.draft)
         if self.letter is not None and not has_errors(self.problems):
             self.last_valid = self.letter

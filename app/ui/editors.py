@@ -1,4 +1,4 @@
-"""Editors for single terms, chosen by a small registry from the term's kind (see :mod:`app.ui.fields`).
+"""Editors for single terms, chosen by a small registry from the term's kind (see :mod:`app.domain.fields`).
 
 Every editor writes what the user entered into the document's draft through an undoable edit and
 reads it back with its signals blocked, so a value pushed into a widget never loops back as an edit.
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.documents import formatting
 from app.domain.applicability import condition_met
-from app.domain.choices import choice_label
+from app.domain.fields import FieldSpec, Kind
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
-from app.ui.fields import FieldSpec, Kind
 
 INT_CEILING = 2_147_483_647  # QSpinBox holds a C int
 
@@ -474,12 +473,11 @@ class ChoiceEditor(FieldEditor):
 
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(document, spec, parent)
-        assert spec.choices is not None
         self.combo = NoWheelComboBox()
         self.combo.setToolTip(spec.description)
         self.combo.setAccessibleName(spec.title)
-        for member in spec.choices:
-            self.combo.addItem(choice_label(member), member.value)
+        for value, label in spec.choices:
+            self.combo.addItem(label, value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.currentIndexChanged.connect(self._on_index_changed)
         self.frame.set_body(self.combo)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.fields import FieldSpec, Kind, model_label, model_specs, spec_for
 from app.domain.problems import Path, Problem
 from app.domain.sections import LetterSection
 from app.ui import list_editors
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
 from app.ui.editors import EDITORS, FieldEditor, show_messages
-from app.ui.fields import FieldSpec, Kind, model_label, model_specs, spec_for
 
 
 class Binder:

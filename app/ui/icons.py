@@ -12,6 +12,14 @@ from app.ui.style import STATE_COLORS
 
 
 @cache
+def blank_icon() -> QIcon:
+    """An empty icon the size of a state icon: it keeps the place of one not yet known."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+@cache
 def state_icon(state: SectionState) -> QIcon:
     """A green tick, an amber exclamation mark or a red cross in a circle."""
     icon = QIcon()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.fields import FieldSpec, Kind
 from app.domain.problems import Path, Problem
 from app.ui.document import LetterDocument
 from app.ui.editors import EDITORS, FieldEditor, FieldFrame, ParagraphEdit
-from app.ui.fields import FieldSpec, Kind
 
 
 def item_buttons(owner: QWidget, what: str) -> tuple[QToolButton, QToolButton, QToolButton]:

@@ -26,15 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.compare.versions import VersionError, default_version_name, mark_as_sent
-from app.domain.file_format import LetterFile, new_file
-from app.domain.letter import Letter
 from app.domain.problems import Path as TermPath
 from app.domain.problems import Problem, parse_path
 from app.domain.sample import SAMPLE_TERMS
 from app.domain.sections import SECTION_BY_KEY, SECTIONS, section_for_path
 from app.storage.errors import StorageError
-from app.storage.letters import open_letter, save_letter
 from app.storage.lock import FileInUse, LetterLock, LockUnavailable
 from app.storage.recent import RecentFiles
 from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
@@ -53,6 +49,10 @@ from app.ui.settings import default_config_dir, open_settings
 from app.ui.undo_keys import UndoKeysToDocument
 
 if TYPE_CHECKING:
+    # The letter model, the file format and what uses them load after the window's first paint
+    # (see MainWindow's check_after_paint); methods import what they need.
+    from app.domain.file_format import SentVersion
+    from app.domain.letter import Letter
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
 
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         native_dialogs: use the platform's file dialogs (tests use Qt's own).
         open_exports: offer to open an exported file in its application.
         sample: start on the sample letter rather than a new one.
+        check_after_paint: validate the first letter only once the window has been painted, as
+            ``offerdesk gui`` does: the window then lays out and paints before pydantic and the
+            letter model load (~90 ms), and the section states, the Problems list and the preview
+            fill in just after. Until then export is disabled and says the letter is being checked.
     """
 
     def __init__(
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         native_dialogs: bool = True,
         open_exports: bool = True,
         sample: bool = False,
+        check_after_paint: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -153,7 +158,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
-        self.document = LetterDocument(new_file(draft), parent=self)
+        self.document = LetterDocument(draft, parent=self, check=not check_after_paint)
         self.preview = PreviewController(self.document, self.preview_pane, self)
         self.preview.hold()  # until the window has been painted: see _on_first_painted
         self._build_actions()
@@ -173,6 +178,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._undo_keys)
+        # After whatever else waited for this paint pass (a zero-time timer runs after those queued
+        # before it): checking a first letter loads pydantic and the letter model (~90 ms).
+        QTimer.singleShot(0, self, self._check_then_preview)
+
+    def _check_then_preview(self) -> None:
+        self.document.check()
         self.preview.release()
 
     # ================================================================== layout
@@ -441,14 +452,19 @@ class MainWindow(QMainWindow):
     def _on_validated(self) -> None:
         document = self.document
         problems = document.problems
-        self._route_problems()
         included = {
             s.key: document.value(s.optional) not in (None, MISSING) for s in SECTIONS if s.optional is not None
         }
+        self._update_export_actions()
+        if not document.checked:  # until check_after_paint's first check, a moment after the first paint
+            self.navigator.show_checking(included)
+            self.problems_view.show_checking()
+            self.problems_dock.setWindowTitle("Problems: checking the letter…")
+            return
+        self._route_problems()
         self.navigator.update_states(problems, included)
         self.problems_view.set_problems(problems)
         self.problems_dock.setWindowTitle(self._problems_title(problems))
-        self._update_export_actions()
         # The calculations and the comparison are heavier than a keystroke: update them once typing pauses.
         self._side_timer.start()
 
@@ -508,6 +524,14 @@ class MainWindow(QMainWindow):
     def _update_export_actions(self) -> None:
         errors = self.document.errors
         warnings = len(self.document.problems) - len(errors)
+        self.save_action.setEnabled(not self.document.read_only)
+        if not self.document.checked:
+            self.export_state.setText("Checking the letter…")
+            for action in (self.export_docx_action, self.export_pdf_action, self.mark_sent_action):
+                action.setEnabled(False)
+                action.setToolTip("The letter is being checked")
+                action.setStatusTip("The letter is being checked")
+            return
         if errors:
             self.export_state.setText(f"Export blocked: fix {len(errors)} error{'s' * (len(errors) != 1)} first (F6)")
         elif warnings:
@@ -527,7 +551,6 @@ class MainWindow(QMainWindow):
                 tip = "Record the current terms as a sent version" if what == "mark as sent" else f"Write the letter as {what}"
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
-        self.save_action.setEnabled(not self.document.read_only)
 
     def _on_modified_changed(self, modified: bool) -> None:
         self.setWindowModified(modified)
@@ -621,7 +644,7 @@ class MainWindow(QMainWindow):
             return
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self._release_lock()
-        self._set_document(LetterDocument(new_file(draft), parent=self))
+        self._set_document(LetterDocument(draft, parent=self))
         self.message_bar.dismiss()
 
     def open_dialog(self) -> None:
@@ -634,6 +657,8 @@ class MainWindow(QMainWindow):
         path = Path(path).absolute()
         if self.document.file_path == path:
             return True
+        from app.storage.letters import open_letter
+
         try:
             opened = open_letter(path)
         except StorageError as exc:
@@ -656,7 +681,7 @@ class MainWindow(QMainWindow):
             return False
         self._release_lock()
         self.lock = lock
-        self._set_document(LetterDocument(opened.file, path, parent=self, read_only=read_only))
+        self._set_document(LetterDocument.from_file(opened.file, path, parent=self, read_only=read_only))
         self.recent.add(path)
         self.settings.setValue("recent", self.recent.to_list())
         if read_only:
@@ -707,6 +732,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _write(self, path: Path) -> bool:
+        from app.storage.letters import save_letter
+
         try:
             save_letter(path, self.document.to_file())
         except StorageError as exc:
@@ -763,19 +790,21 @@ class MainWindow(QMainWindow):
 
     def recover(self, entry: RecoveryEntry) -> None:
         """Restore a recovered draft exactly, as unsaved changes of its original file."""
+        from app.storage.letters import open_letter
+
         source = entry.source
-        file: LetterFile = new_file(entry.draft)
+        sent_versions: list[SentVersion] = []
         read_only = False
         if source is not None and source.exists():
             try:
-                file = open_letter(source).file.model_copy(update={"draft": entry.draft})
+                sent_versions = open_letter(source).file.sent_versions
                 self.lock = LetterLock.acquire(source)
             except FileInUse as exc:
                 read_only = True
                 self.message_bar.show_message(f"Recovered, read-only: {exc}", "warning")
             except StorageError as exc:
                 self.message_bar.show_message(f"Recovered the draft; its file could not be read: {exc}", "warning")
-        document = LetterDocument(file, source, parent=self, read_only=read_only)
+        document = LetterDocument(entry.draft, sent_versions, source, parent=self, read_only=read_only)
         self._set_document(document)
         document.restore_recovered(entry.draft)
         self.autosave_now()
@@ -787,6 +816,8 @@ class MainWindow(QMainWindow):
     # ================================================================== versions and changes
 
     def mark_as_sent(self) -> None:
+        from app.compare.versions import VersionError, default_version_name, mark_as_sent
+
         letter = self.document.letter
         if letter is None or self.document.has_errors:
             self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
@@ -817,6 +848,8 @@ class MainWindow(QMainWindow):
             path = self.prompts.other_letter(self._folder())
             if path is None:
                 return
+        from app.storage.letters import open_letter
+
         try:
             opened = open_letter(path)
         except StorageError as exc:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.domain.problems import Problem
 from app.domain.sections import SECTIONS, SectionState, section_for_path, section_states
-from app.ui.icons import state_icon
+from app.ui.icons import blank_icon, state_icon
 
 _STATE_WORDS = {
     SectionState.COMPLETE: "complete",
@@ -36,6 +37,7 @@ class SectionNavigator(QListWidget):
         for section in SECTIONS:
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setIcon(blank_icon())  # the states' icons fill this place once the letter is checked
             self.addItem(item)
         self.states: dict[str, SectionState] = {}
         self.currentRowChanged.connect(self._on_current_row_changed)
@@ -50,6 +52,12 @@ class SectionNavigator(QListWidget):
                 self.setCurrentRow(row)
                 return
 
+    def show_checking(self, included: dict[str, bool]) -> None:
+        """No state yet: the letter has not been checked."""
+        self.states = {}
+        for row, section in enumerate(SECTIONS):
+            self._show_section(row, blank_icon(), "being checked", included.get(section.key, True))
+
     def update_states(self, problems: list[Problem], included: dict[str, bool]) -> None:
         """Show each section's state (and whether an optional section is in the letter)."""
         self.states = section_states(problems)
@@ -59,19 +67,22 @@ class SectionNavigator(QListWidget):
             if section is not None:
                 counts[section.key][0 if problem.severity.value == "error" else 1] += 1
         for row, section in enumerate(SECTIONS):
-            item = self.item(row)
             state = self.states[section.key]
-            item.setIcon(state_icon(state))
             errors, warnings = counts[section.key]
             detail = _STATE_WORDS[state]
             if errors or warnings:
                 parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
                 parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
                 detail = ", ".join(parts)
-            on = included.get(section.key, True)
-            item.setText(section.title if on else f"{section.title} (not included)")
-            font = item.font()
-            font.setItalic(not on)
-            item.setFont(font)
-            item.setToolTip(f"{section.title}: {detail}")
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)
+            self._show_section(row, state_icon(state), detail, included.get(section.key, True))
+
+    def _show_section(self, row: int, icon: QIcon, detail: str, on: bool) -> None:
+        section = SECTIONS[row]
+        item = self.item(row)
+        item.setIcon(icon)
+        item.setText(section.title if on else f"{section.title} (not included)")
+        font = item.font()
+        font.setItalic(not on)
+        item.setFont(font)
+        item.setToolTip(f"{section.title}: {detail}")
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from app.domain.letter import Letter
 from app.domain.problems import parse_path
 from app.ui.document import LetterDocument
 from app.ui.problems_view import term_label
 
 if TYPE_CHECKING:
     from app.documents.model import Document
+    from app.domain.letter import Letter
 
 DEBOUNCE_MS = 150
 
@@ -192,6 +192,9 @@ class PreviewController(QObject):
         self.render_now()
 
     def _on_document_validated(self) -> None:
+        if self._held_request and not self._held:
+            self.render_now()  # the render asked for before the letter had been checked
+            return
         self._update_banner()
         if not self.document.has_errors and self.document.letter is not None:
             self._timer.start()
@@ -208,15 +211,19 @@ class PreviewController(QObject):
             self.render_now()
 
     def render_now(self) -> None:
-        """Start rendering the current letter at once (no debounce), or on :meth:`release` if held."""
+        """Start rendering the current letter at once (no debounce); if held, on :meth:`release`,
+        and if the letter has not been checked yet, once it has been."""
         self._timer.stop()
-        self._update_banner()
-        letter = self.document.letter
-        if letter is None or self.document.has_errors:
-            self._held_request = False
+        if not self.document.checked:
+            self._held_request = True  # no banner either: nothing is known about the letter yet
             return
+        self._update_banner()
         if self._held:
             self._held_request = True
+            return
+        self._held_request = False
+        letter = self.document.letter
+        if letter is None or self.document.has_errors:
             return
         self.sequence += 1
         self._pool.start(_RenderJob(self.sequence, letter, self._relay))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from app.domain.fields import Kind, model_label, spec_for
 from app.domain.problems import Problem, Severity
 from app.domain.sections import SectionState, section_for_path
-from app.ui.fields import Kind, model_label, spec_for
 from app.ui.icons import state_icon
 
 
@@ -58,14 +58,23 @@ class ProblemsView(QTreeWidget):
         self.itemActivated.connect(self._on_item_activated)
         self.problems: list[Problem] = []
 
+    def show_checking(self) -> None:
+        """The letter has not been checked yet: nothing to list, and not "none" either."""
+        self._show_note("Checking the letter…")
+
+    def _show_note(self, text: str) -> None:
+        self.problems = []
+        self.clear()
+        note = QTreeWidgetItem([text, "", ""])
+        note.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.addTopLevelItem(note)
+
     def set_problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            self._show_note("No errors or warnings")
+            return
         self.problems = list(problems)
         self.clear()
-        if not problems:
-            none = QTreeWidgetItem(["No errors or warnings", "", ""])
-            none.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.addTopLevelItem(none)
-            return
         for problem in problems:
             section = section_for_path(problem.path)
             item = QTreeWidgetItem([

@@ -1,5 +1,7 @@
 """The ``offerdesk gui`` start loads only what the window needs before it is shown.
 
+The window lays out and paints its first form from the field table (:mod:`app.domain.fields`) and
+the raw draft; pydantic and the letter model load just after, when the letter is first checked.
 The calculation engine (trading calendars on pandas and numpy) and python-docx with lxml take longer
 to import than the rest of the window together and most of its memory; they load when the
 Calculations or Changes pane is first opened or a DOCX is written, never at start.
@@ -48,10 +50,40 @@ def test_gui_start_does_not_import_the_heavy_engines(tmp_path: Path) -> None:
     result = _run(_GUI_START, tmp_path)
     assert result.returncode == 0, result.stderr
     marks = [line.split()[0] for line in result.stdout.splitlines()]
-    assert marks[:2] == ["shown", "preview"]  # the window was painted, then the preview filled in
+    # The window was painted, then the letter checked, then the preview filled in.
+    assert marks[:3] == ["shown", "checked", "preview"]
     loaded = _top_level_modules(result.stdout)
     assert {"PySide6", "pydantic", "app"} <= loaded  # the listing is real
     assert loaded.isdisjoint(NOT_AT_START), sorted(loaded & set(NOT_AT_START))
+
+
+# The same command, with a second watcher on the paint pass the command waits for: it lists what
+# had been imported when that pass was over.
+_AT_FIRST_PAINT = (
+    "import sys\n"
+    "import app.ui.app as gui\n"
+    "from app.ui.main_window import AfterFirstPaint\n"
+    "wait = gui.wait_until_painted\n"
+    "def watched(widget, timeout_ms=10000):\n"
+    "    AfterFirstPaint(widget, lambda: print('painted', ' '.join(sorted(sys.modules)), flush=True))\n"
+    "    return wait(widget, timeout_ms)\n"
+    "gui.wait_until_painted = watched\n"
+    "from app.cli import main\n"
+    "code = main(['gui', '--sample', '--quit-after-show'])\n"
+    "print('modules', ' '.join(sorted(sys.modules)))\n"
+    "sys.exit(code)\n"
+)
+
+
+def test_the_window_is_painted_before_pydantic_and_the_letter_model_load(tmp_path: Path) -> None:
+    result = _run(_AT_FIRST_PAINT, tmp_path)
+    assert result.returncode == 0, result.stderr
+    (painted,) = [line for line in result.stdout.splitlines() if line.startswith("painted ")]
+    at_paint = set(painted.split()[1:])
+    assert {"PySide6.QtWidgets", "app.ui.main_window", "app.ui.editors"} <= at_paint  # the listing is real
+    assert not {"pydantic", "pydantic_core", "app.domain.letter", "app.domain.rules"} & at_paint
+    at_exit = set(_top_level_modules(result.stdout))
+    assert "pydantic" in at_exit  # the letter was checked after that paint
 
 
 def test_building_the_command_line_imports_no_engine(tmp_path: Path) -> None:

@@ -79,13 +79,15 @@ def make_main_window(qtbot: Any, tmp_path: Path, data_dir: Path, monkeypatch: py
     before = set(QApplication.topLevelWidgets())
     windows: list[MainWindow] = []
 
-    def make(*, show: bool = True, config_dir: Path | None = None, sample: bool = False) -> MainWindow:
+    def make(*, show: bool = True, config_dir: Path | None = None, sample: bool = False,
+             check_after_paint: bool = False) -> MainWindow:
         window = MainWindow(
             config_dir=config_dir or tmp_path / "config",
             recovery=RecoveryStore(data_dir / "recovery"),
             native_dialogs=False,
             open_exports=False,
             sample=sample,
+            check_after_paint=check_after_paint,
         )
         window.prompts = AnsweringPrompts()  # type: ignore[assignment]
         windows.append(window)

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pydantic import BaseModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QGroupBox, QLabel, QLineEdit, QSpinBox
 
+from app.domain import letter as letter_models
+from app.domain.fields import Kind, spec_for
 from app.domain.letter import Letter
 from app.domain.problems import Path
 from app.domain.sections import SECTIONS, section_for_path
@@ -20,23 +22,22 @@ from app.ui.editors import (
     TextEditor,
     parse_money,
 )
-from app.ui.fields import Kind, spec_for
 from app.ui.forms import GroupEditor, ModelListEditor
 from app.ui.list_editors import StringListEditor
 
 
 def leaf_paths(model: type[BaseModel], prefix: Path = ()) -> list[Path]:
-    """Every term of the model, recursively; a list of groups is walked through its first item."""
+    """Every term of the pydantic model, recursively; a list of groups is walked through its first item."""
     out: list[Path] = []
     for name in model.model_fields:
         path = (*prefix, name)
         spec = spec_for(path)
         if spec.kind is Kind.GROUP:
             assert spec.model is not None
-            out += leaf_paths(spec.model, path)
+            out += leaf_paths(getattr(letter_models, spec.model), path)
         elif spec.kind is Kind.GROUPS:
             assert spec.model is not None
-            out += leaf_paths(spec.model, (*path, 0))
+            out += leaf_paths(getattr(letter_models, spec.model), (*path, 0))
         else:
             out.append(path)
     return out
