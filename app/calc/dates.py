@@ -26,6 +26,17 @@ def add_months(start: date, months: int) -> date:
     return result
 
 
+# Before the user picks a termination date, scenarios are shown on this many months after the
+# start: past the first vesting anniversary and the first-year bonus, inside a typical vesting term.
+# The Calculations pane, the Changes tab and `offerdesk compare` all use it.
+DEFAULT_SCENARIO_MONTHS = 18
+
+
+def default_scenario_date(start: date) -> date:
+    """The termination date scenarios are shown on until one is picked: 18 months after ``start``."""
+    return add_months(start, DEFAULT_SCENARIO_MONTHS)
+
+
 def anniversary(start: date, years: int) -> date:
     """The ``years``-th anniversary of ``start`` (Feb 29 -> Feb 28 in common years, see MONTH_END_RULE)."""
     return add_months(start, 12 * years)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.calc.dates import add_months
+from app.calc.dates import default_scenario_date
 from app.calc.explain import Figure
 from app.calc.scenarios import ScenarioError, ScenarioKind, run_scenario
 from app.calc.summary import calculate
@@ -62,12 +62,12 @@ class FigureDelta:
 
 
 def scenario_date(old: Letter, new: Letter) -> date:
-    """The default termination date for the scenarios: one year after the later start date."""
-    return add_months(max(old.position.start_date, new.position.start_date), 12)
+    """The default termination date of both letters' scenarios: the default after the later start."""
+    return default_scenario_date(max(old.position.start_date, new.position.start_date))
 
 
 def figure_deltas(old: Letter, new: Letter, on: date | None = None) -> list[FigureDelta]:
-    """Every figure of both letters (changed or not), with scenarios on ``on`` (default: a year in)."""
+    """Every figure of both letters (changed or not), with scenarios on ``on`` (default: :func:`scenario_date`)."""
     when = on or scenario_date(old, new)
     return compare_figures(letter_figures(old, when), letter_figures(new, when))
 

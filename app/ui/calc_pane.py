@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.calc import Calculations, Scenario, ScenarioError, ScenarioKind, calculate, run_scenario
-from app.calc.dates import add_months
+from app.calc.dates import default_scenario_date
 from app.calc.report import (
     FIGURE_GROUPS,
     GRANT_KIND_LABELS,
@@ -47,7 +47,6 @@ from app.ui.style import ERROR_COLOR
 from app.ui.timeline import Mark, Rule, Span, Timeline, TimelineChart
 
 # The scenario date offered first: a year and a half in, between the sample's first two vesting dates.
-DEFAULT_SCENARIO_MONTHS = 18
 # Tables grow with their rows up to this many, then scroll.
 MAX_TABLE_ROWS = 8
 # Two columns of figures from this pane width (in pixels) up.
@@ -299,6 +298,11 @@ class CalcPane(QWidget):
         """The scenario shown (``None`` while the letter has errors or the date is not valid)."""
         return self._scenario
 
+    @property
+    def picked_date(self) -> date | None:
+        """The termination date the user chose (``None`` while the default date is shown)."""
+        return _pydate(self.date_edit.date()) if self._date_picked else None
+
     def set_letter(self, letter: Letter | None, problems: list[Problem]) -> None:
         """Show the figures of ``letter``, or, for ``None``, which figures are blocked by which errors."""
         if letter is None:
@@ -370,7 +374,7 @@ class CalcPane(QWidget):
             self.date_edit.setMinimumDate(start)
             self.coc_edit.setMinimumDate(_qdate(date(1900, 1, 1)))
             if not self._date_picked:
-                self.date_edit.setDate(_qdate(add_months(letter.position.start_date, DEFAULT_SCENARIO_MONTHS)))
+                self.date_edit.setDate(_qdate(default_scenario_date(letter.position.start_date)))
             if not self._coc_picked:
                 self.coc_edit.setDate(self.date_edit.date())
 

@@ -216,7 +216,7 @@ class ChangesView(QWidget):
         self._refresh(document)
 
     def set_scenario_date(self, on: date | None) -> None:
-        """The termination date of the scenario figures (``None``: a year after the start)."""
+        """The termination date of the scenario figures (``None``: the default, as in the Calculations pane)."""
         self._scenario_on = on
         self._refresh()
 

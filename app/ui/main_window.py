@@ -484,7 +484,13 @@ class MainWindow(QMainWindow):
 
         pane = CalcPane()
         pane.set_letter(self._current_letter(), self.document.problems)
+        # The Changes tab prices its scenarios on the date picked here, so the two tabs agree.
+        pane.scenario_changed.connect(lambda _kind, _on: self._share_scenario_date())
         return pane
+
+    def _share_scenario_date(self) -> None:
+        if self.changes_tab.made is not None and self.calc_tab.made is not None:
+            self.changes_tab.made.set_scenario_date(self.calc_tab.made.picked_date)
 
     def _make_changes_view(self) -> ChangesView:
         from app.ui.changes_view import ChangesView
@@ -493,6 +499,8 @@ class MainWindow(QMainWindow):
         view.set_current(self._current_letter())
         view.baseline_requested.connect(self._on_baseline_requested)
         view.term_activated.connect(lambda dotted: self.focus_path(parse_path(re.sub(r"\[(\d+)\]", r".\1", dotted))))
+        if self.calc_tab.made is not None:
+            view.set_scenario_date(self.calc_tab.made.picked_date)
         return view
 
     def _on_baseline_requested(self) -> None:

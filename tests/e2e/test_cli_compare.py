@@ -66,7 +66,7 @@ def test_summary_lists_changed_terms_by_section_and_figures(letters: tuple[Path,
         "  Exhibit A: Restrictive Covenants\n"
         "    Non-compete: 9 months -> 12 months\n"
     ) in out
-    assert "Figures that changed (scenarios on October 14, 2003):\n  Pay\n" in out
+    assert "Figures that changed (scenarios on April 14, 2004):\n  Pay\n" in out
     assert "    Largest severance exposure: $300,000.00 -> $487,500.00\n" in out
     assert out.endswith("Redline: 4 changes in the letter's text (write it with -o REDLINE.docx).\n")
 

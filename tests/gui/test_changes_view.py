@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
@@ -256,3 +256,20 @@ def test_scenario_figures_follow_the_chosen_date(view: ChangesView) -> None:
     assert "Termination without Cause on March 1, 2004" in groups
     rows = tree_rows(view.findChild(QTreeWidget, "figureDeltas"))
     assert ["Termination without Cause on March 1, 2004"] in rows
+
+
+def test_the_changes_tab_prices_scenarios_on_the_date_picked_in_calculations(make_main_window) -> None:
+    window = make_main_window(sample=True)
+    baseline = sample_letter()
+    window.document.edit(("compensation", "base_salary"), "325000.00", "Base salary")  # severance changes
+    window.compare_with(baseline, "Sent")
+
+    def scenario_groups() -> set[str]:
+        return {f.group for f in window.changes_view.figures if f.key.startswith("scenario.")}
+
+    # Both tabs start on the same default date, 18 months after the October 14, 2002 start.
+    assert "Termination without Cause on April 14, 2004" in scenario_groups()
+    window.side_tabs.setCurrentIndex(1)
+    assert window.calc_pane.date_edit.date() == QDate(2004, 4, 14)
+    window.calc_pane.date_edit.setDate(QDate(2005, 2, 1))
+    assert "Termination without Cause on February 1, 2005" in scenario_groups()

@@ -34,21 +34,22 @@ def test_the_issue_variant() -> None:
         "scenario.disability.severance": ("$300,000.00", "$325,000.00"),
         # 3 x salary
         "benefits.life_insurance": ("$900,000.00", "$975,000.00"),
-        # runs from the later of termination and the last severance payment: 9 then 12 months after
-        # a last payment 12 then 18 months after October 14, 2003
-        "scenario.noncompete_end": ("July 1, 2005", "April 1, 2006"),
+        # runs from the later of termination and the last severance payment: scenarios are on
+        # April 14, 2004 (18 months after the start); bi-weekly payments inside 12 months end on
+        # April 1, 2005 (+ 9 months), inside 18 months on September 30, 2005 (+ 12 months)
+        "scenario.noncompete_end": ("January 1, 2006", "September 30, 2006"),
     }
 
 
-def test_scenarios_run_on_one_date_a_year_after_the_later_start() -> None:
+def test_scenarios_run_on_one_date_18_months_after_the_later_start() -> None:
     later = variant(lambda letter: setattr(letter.position, "start_date", date(2003, 1, 6)))
-    assert scenario_date(sample_letter(), later) == date(2004, 1, 6)
+    assert scenario_date(sample_letter(), later) == date(2004, 7, 6)  # as the Calculations pane's default
     groups = {f.group for f in figure_deltas(sample_letter(), later) if f.key.startswith("scenario.")}
     assert groups == {
-        "Termination without Cause on January 6, 2004",
-        "Termination after a Change of Control on January 6, 2004",
-        "Termination upon disability on January 6, 2004",
-        "Death on January 6, 2004",
+        "Termination without Cause on July 6, 2004",
+        "Termination after a Change of Control on July 6, 2004",
+        "Termination upon disability on July 6, 2004",
+        "Death on July 6, 2004",
     }
 
 
