@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._check_then_preview)
 
     def _check_then_preview(self) -> None:
+        if not self.isVisible():
+            return  # closed meanwhile: its preview has been shut down
         self.document.check()
         self.preview.release()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.domain.sample import SAMPLE_TERMS
 from app.domain.sections import SECTIONS
-from app.ui.main_window import MainWindow
+from app.ui.main_window import AfterFirstPaint, MainWindow
 from tests.gui.test_editing import SALARY, retype
 from tests.gui.test_preview import preview_text
 
@@ -67,3 +67,20 @@ def test_an_edit_before_the_first_check_checks_the_letter(qtbot, make_main_windo
     assert window.document.value(SALARY) == SAMPLE_TERMS["compensation"]["base_salary"]
     assert window.navigator.states["compensation"].value == "complete"
     assert window.export_docx_action.isEnabled()
+
+
+def test_a_window_closed_before_its_first_check_starts_no_render(qtbot, make_main_window):
+    window = _unchecked_window(qtbot, make_main_window, sample=True)
+    closed: list[bool] = []
+
+    def close_now() -> None:  # at the end of the first paint pass, before the check it queued
+        assert not window.document.checked
+        closed.append(window.close())
+
+    AfterFirstPaint(window.forms[window.current_section_key()].widget(), close_now)
+    window.show()
+    qtbot.waitUntil(lambda: bool(closed), timeout=5000)
+    qtbot.wait(50)
+    assert closed == [True]
+    assert not window.document.checked
+    assert window.preview.sequence == 0
