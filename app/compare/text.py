@@ -107,8 +107,33 @@ def redline(old: Document, new: Document) -> Redline:
     sections = _mapped(new.sections, builder.from_new)
     removed = _mapped(old.sections, builder.from_old)
     changes = tuple(_in_section(c, sections, removed) for c in builder.changes)
-    document = Document(new.meta, new.letterhead, new.continuation, blocks, sections)
+    document = Document(
+        new.meta, new.letterhead, new.continuation, blocks, sections,
+        letterhead_changes=header_redline(old.letterhead, new.letterhead),
+        continuation_changes=header_redline(old.continuation, new.continuation),
+    )
     return Redline(document, changes, old, new)
+
+
+def header_redline(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Paragraph, ...]:
+    """Header lines (the letterhead, or the later pages' header) as paragraphs with tracked changes:
+    a changed line word by word, an added or removed line whole. Empty when no line changed."""
+    if old == new:
+        return ()
+    old_lines = [Paragraph((Run(line),)) for line in old]
+    new_lines = [Paragraph((Run(line),)) for line in new]
+    out: list[Paragraph] = []
+    matcher = difflib.SequenceMatcher(None, old, new, False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += new_lines[j1:j2]
+            continue
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+        for k in range(paired):
+            out.append(Paragraph(_word_diff(old_lines[i1 + k], new_lines[j1 + k]).runs))
+        out += [_mark_paragraph(p, Change.DELETED) for p in old_lines[i1 + paired : i2]]
+        out += [_mark_paragraph(p, Change.INSERTED) for p in new_lines[j1 + paired : j2]]
+    return tuple(out)
 
 
 def tokens(text: str) -> list[str]:

@@ -315,6 +315,10 @@ def _parse(xml: str) -> list[etree._Element]:
     return list(parse_xml(f'<w:body {nsdecls("w")}>{xml}</w:body>'))
 
 
+def _lines(lines: tuple[str, ...]) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph((Run(line),)) for line in lines)
+
+
 def _fill_header(hdr: etree._Element, paragraphs: list[str]) -> None:
     """Replace the header's empty paragraphs with ours; keep anything the reference put there (a logo)."""
     for p in hdr.findall(qn("w:p")):
@@ -345,17 +349,24 @@ def build_docx(
 
     section = out.sections[0]
     section.different_first_page_header_footer = True
+    # A redline's header lines carry their tracked changes; a plain letter's are plain lines.
+    letterhead_lines = document.letterhead_changes or _lines(document.letterhead)
+    last = len(letterhead_lines) - 1
     letterhead = [
         writer.paragraph(
             StyleName.LETTERHEAD_NAME if i == 0 else StyleName.LETTERHEAD,
-            writer.run(Run(line), None),
-            rule_below=i == len(document.letterhead) - 1,
-            space_after=_HEADER_GAP if i == len(document.letterhead) - 1 else None,
+            writer.runs(line.runs, None),
+            rule_below=i == last,
+            space_after=_HEADER_GAP if i == last else None,
+            change=line.change,
         )
-        for i, line in enumerate(document.letterhead)
+        for i, line in enumerate(letterhead_lines)
     ]
     _fill_header(section.first_page_header.part.element, letterhead)
-    continuation = [writer.paragraph(StyleName.HEADER, writer.run(Run(line), None)) for line in document.continuation]
+    continuation = [
+        writer.paragraph(StyleName.HEADER, writer.runs(line.runs, None), change=line.change)
+        for line in document.continuation_changes or _lines(document.continuation)
+    ]
     page = writer.run(Run("Page "), None) + _PAGE_FIELD
     continuation.append(writer.paragraph(StyleName.HEADER, page, space_after=_HEADER_GAP))
     _fill_header(section.header.part.element, continuation)

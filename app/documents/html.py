@@ -145,17 +145,28 @@ class _Html:
         self.out.append("</p>\n")
 
 
+def _header_runs(line: Paragraph, *, upper: bool) -> str:
+    out = []
+    for run in line.runs:
+        text = escape(run.text.upper() if upper else run.text, quote=False)
+        change = run.change or line.change
+        out.append(f'<span style="{_CHANGE_STYLE[change]}">{text}</span>' if change is not None else text)
+    return "".join(out)
+
+
 def to_html(document: Document) -> str:
     """The document as one HTML page for ``QTextBrowser.setHtml``."""
     html = _Html()
     out = html.out
     out.append(f'<html><body style="{_BODY_STYLE}">\n')
-    if document.letterhead:
-        first, *rest = document.letterhead
+    # A redline's letterhead shows its changes in the change colours; they are not numbered
+    # changes (the Changes tab lists them among the terms).
+    letterhead = document.letterhead_changes or tuple(Paragraph((Run(line),)) for line in document.letterhead)
+    if letterhead:
         out.append('<p align="center" style="margin-top:0;margin-bottom:18px">')
-        out.append(f'<span style="font-size:16pt;font-weight:bold">{escape(first.upper(), quote=False)}</span>')
-        for line in rest:
-            out.append(f'<br/><span style="font-size:10pt">{escape(line, quote=False)}</span>')
+        for i, line in enumerate(letterhead):
+            size = "font-size:16pt;font-weight:bold" if i == 0 else "font-size:10pt"
+            out.append(f'{"<br/>" if i else ""}<span style="{size}">{_header_runs(line, upper=i == 0)}</span>')
         out.append("</p>\n<hr/>\n")
     page_break = False
     for block in document.blocks:

@@ -132,6 +132,9 @@ class Document:
         continuation: lines of the header of the second and later pages, before "Page N".
         blocks: the body, in order.
         sections: the numbered sections, in order.
+        letterhead_changes, continuation_changes: a redline's header lines, each a paragraph with
+            its tracked changes; empty when the lines did not change (or this is no redline), and
+            then ``letterhead`` and ``continuation`` are what prints.
     """
 
     meta: DocumentMeta
@@ -139,3 +142,5 @@ class Document:
     continuation: tuple[str, ...]
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...] = field(default=())
+    letterhead_changes: tuple[Paragraph, ...] = field(default=())
+    continuation_changes: tuple[Paragraph, ...] = field(default=())

@@ -9,7 +9,7 @@ the view whose content did not change are not rebuilt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -550,7 +550,7 @@ def _unlinked_changes(document: Document) -> Document:
         elif isinstance(block, SignatureBlock):
             block = SignatureBlock(tuple(_unlinked(p) for p in block.lines), block.align, block.signature_line_after)
         blocks.append(block)
-    return Document(document.meta, document.letterhead, document.continuation, tuple(blocks), document.sections)
+    return replace(document, blocks=tuple(blocks))
 
 
 def _unlinked(paragraph: Paragraph) -> Paragraph:

@@ -273,3 +273,12 @@ def test_the_changes_tab_prices_scenarios_on_the_date_picked_in_calculations(mak
     assert window.calc_pane.date_edit.date() == QDate(2004, 4, 14)
     window.calc_pane.date_edit.setDate(QDate(2005, 2, 1))
     assert "Termination without Cause on February 1, 2005" in scenario_groups()
+
+
+def test_a_letterhead_change_shows_in_the_redline(view: ChangesView) -> None:
+    moved = variant(lambda letter: setattr(letter.company, "letterhead_lines", ["MIM Corporation", "200 Clearbrook Road"]))
+    view.set_baseline(sample_letter(), "Sent")
+    view.set_current(moved)
+    text = view.findChild(QTextBrowser).toPlainText()
+    assert "100200 Clearbrook Road" in text  # the old number struck through, the new one inserted
+    assert "Elmsford, New York 10523" in text  # the removed line, struck through

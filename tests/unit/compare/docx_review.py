@@ -1,4 +1,5 @@
-"""Reading a DOCX body as a reviewer would: the text after accepting or rejecting every tracked change."""
+"""Reading a DOCX as a reviewer would: the text of its body and headers after accepting or rejecting
+every tracked change."""
 
 from __future__ import annotations
 
@@ -8,12 +9,25 @@ import zipfile
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS = {"w": W}
+BODY = "word/document.xml"
 
 
-def body_xml(data: bytes) -> etree._Element:
+def body_xml(data: bytes, part: str = BODY) -> etree._Element:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return etree.fromstring(archive.read("word/document.xml"))
+        return etree.fromstring(archive.read(part))
+
+
+def header_parts(data: bytes) -> dict[str, str]:
+    """The header part of each header type of the first section: ``{"first": "word/header2.xml", ...}``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+    targets = {rel.get("Id"): "word/" + rel.get("Target", "") for rel in rels}
+    return {
+        ref.get(f"{{{W}}}type", ""): targets[ref.get(f"{{{R}}}id")]
+        for ref in body_xml(data).iter(f"{{{W}}}headerReference")
+    }
 
 
 def _mark(paragraph: etree._Element) -> str | None:
@@ -34,15 +48,15 @@ def _text(paragraph: etree._Element, drop: str) -> str:
     return "".join(out)
 
 
-def reviewed_paragraphs(data: bytes, accept: bool) -> list[str]:
-    """The body's paragraphs after accepting (or rejecting) every change.
+def reviewed_paragraphs(data: bytes, accept: bool, part: str = BODY) -> list[str]:
+    """The paragraphs of the body (or of another ``part``) after accepting (or rejecting) every change.
 
     A paragraph whose mark is removed by the review joins the paragraph after it, as in Word.
     """
     drop = "del" if accept else "ins"
     out: list[str] = []
     carry = ""
-    for paragraph in body_xml(data).iter(f"{{{W}}}p"):
+    for paragraph in body_xml(data, part).iter(f"{{{W}}}p"):
         text = carry + _text(paragraph, drop)
         if _mark(paragraph) == drop:
             carry = text
@@ -54,15 +68,16 @@ def reviewed_paragraphs(data: bytes, accept: bool) -> list[str]:
     return out
 
 
-def plain_paragraphs(data: bytes) -> list[str]:
-    """The body's paragraphs of a DOCX without tracked changes."""
-    return reviewed_paragraphs(data, accept=True)
-
-
-def change_ids(data: bytes) -> list[str]:
-    root = body_xml(data)
-    return [e.get(f"{{{W}}}id") for e in root.iter(f"{{{W}}}ins", f"{{{W}}}del")]
+def plain_paragraphs(data: bytes, part: str = BODY) -> list[str]:
+    """The paragraphs of a DOCX without tracked changes (its body, or another ``part``)."""
+    return reviewed_paragraphs(data, accept=True, part=part)
 
 
 def change_elements(data: bytes) -> list[etree._Element]:
-    return list(body_xml(data).iter(f"{{{W}}}ins", f"{{{W}}}del"))
+    """Every ``w:ins`` and ``w:del`` of the body and the headers."""
+    parts = [BODY, *sorted(set(header_parts(data).values()))]
+    return [e for part in parts for e in body_xml(data, part).iter(f"{{{W}}}ins", f"{{{W}}}del")]
+
+
+def change_ids(data: bytes) -> list[str]:
+    return [e.get(f"{{{W}}}id") for e in change_elements(data)]

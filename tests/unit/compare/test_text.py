@@ -270,3 +270,28 @@ def test_a_page_break_inside_a_changed_stretch() -> None:
     result = redline(old, new)
     assert review(result.document, accept=True) == ["uno", "dos"]
     assert review(result.document, accept=False) == ["one", "two"]
+
+
+def test_letterhead_and_continuation_changes_are_marked_word_by_word() -> None:
+    def moved(letter: Letter) -> None:
+        letter.company.letterhead_lines = ["MIM Corporation", "200 Clearbrook Road", "Suite 4", "Elmsford, New York 10523"]
+        letter.candidate.full_name = "James S. Lusk Jr."
+
+    compared = redline(render_document(sample_letter()), render_document(variant(moved)))
+    letterhead = compared.document.letterhead_changes
+    assert [(r.text, r.change) for r in letterhead[1].runs] == [
+        ("100", Change.DELETED), ("200", Change.INSERTED), (" Clearbrook Road", None)
+    ]
+    assert letterhead[2].change is Change.INSERTED and letterhead[2].text == "Suite 4"
+    assert [p.change for p in letterhead] == [None, None, Change.INSERTED, None]
+    assert any(r.text == " Jr." and r.change is Change.INSERTED for p in compared.document.continuation_changes for r in p.runs)
+    page = to_html(compared.document)
+    assert '<span style="color:#c0262d;text-decoration:line-through">100</span>' in page
+    assert '<span style="color:#1a56c4;text-decoration:underline">Suite 4</span>' in page
+    # Header changes are shown, not numbered: the anchors are still the body's changes.
+    assert len(re.findall(r'<a name="change-\d+">', page)) == compared.change_count
+
+
+def test_unchanged_header_lines_give_no_header_changes() -> None:
+    compared = redline(render_document(sample_letter()), render_document(bench_variant()))
+    assert compared.document.letterhead_changes == () and compared.document.continuation_changes == ()
