@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -47,8 +48,11 @@ from app.documents.model import (
     Run,
     SignatureBlock,
 )
+from app.domain.data_files import RESOURCES_DIR
+from app.domain.embedded_terms import NAMESPACE as TERMS_NAMESPACE
+from app.domain.embedded_terms import body_text_hash, item_properties_xml, terms_item_xml
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "resources" / "reference.docx"
+DEFAULT_REFERENCE = RESOURCES_DIR / "reference.docx"
 
 _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _APP_PART = "/docProps/app.xml"
@@ -328,10 +332,39 @@ def _fill_header(hdr: etree._Element, paragraphs: list[str]) -> None:
         hdr.append(element)
 
 
+def attach_terms(out: docx.document.Document, letter_file: str) -> None:
+    """Store the letter file's text in a custom XML part, with the hash of the body's text as written.
+
+    The format is :mod:`app.domain.embedded_terms`'s; call this once the body is complete.
+    """
+    text_hash = body_text_hash(out.element.body)
+    package = out.part.package
+    taken = {str(p.partname) for p in package.iter_parts()}
+    number = next(n for n in itertools.count(1) if f"/customXml/item{n}.xml" not in taken)
+    item = Part(
+        PackURI(f"/customXml/item{number}.xml"), "application/xml", terms_item_xml(letter_file, text_hash), package
+    )
+    item_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{TERMS_NAMESPACE}#{text_hash}")).upper()
+    props = Part(
+        PackURI(f"/customXml/itemProps{number}.xml"), CT.OFC_CUSTOM_XML_PROPERTIES, item_properties_xml(item_id),
+        package,
+    )
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    out.part.relate_to(item, RT.CUSTOM_XML)
+
+
 def build_docx(
-    document: Document, *, reference: Path = DEFAULT_REFERENCE, revision: RevisionInfo | None = None
+    document: Document,
+    *,
+    reference: Path = DEFAULT_REFERENCE,
+    revision: RevisionInfo | None = None,
+    terms: str | None = None,
 ) -> docx.document.Document:
-    """The letter as a python-docx document, styled by ``reference``. Raises :class:`DocxError`."""
+    """The letter as a python-docx document, styled by ``reference``. Raises :class:`DocxError`.
+
+    ``terms``: the letter file's text (:func:`app.domain.file_format.dumps`) to carry inside the DOCX,
+    so that the file sent can be reopened as the letter (see :mod:`app.domain.embedded_terms`).
+    """
     ref = _reference(Path(reference))
     out = docx.Document(BytesIO(ref.data))
     writer = _Writer(ref.style_ids, revision)
@@ -383,16 +416,22 @@ def build_docx(
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     set_app_property(out, "Company", _xml_safe(meta.company))
+    if terms is not None:
+        attach_terms(out, terms)
     return out
 
 
 def docx_bytes(
-    document: Document, *, reference: Path = DEFAULT_REFERENCE, revision: RevisionInfo | None = None
+    document: Document,
+    *,
+    reference: Path = DEFAULT_REFERENCE,
+    revision: RevisionInfo | None = None,
+    terms: str | None = None,
 ) -> bytes:
     """The letter as DOCX bytes; save them with ``app.storage.atomic.atomic_write_bytes``."""
     buffer = BytesIO()
-    build_docx(document, reference=reference, revision=revision).save(buffer)
+    build_docx(document, reference=reference, revision=revision, terms=terms).save(buffer)
     return buffer.getvalue()
 
 
-__all__ = ["DEFAULT_REFERENCE", "DocxError", "RevisionInfo", "StyleName", "build_docx", "docx_bytes"]
+__all__ = ["DEFAULT_REFERENCE", "DocxError", "RevisionInfo", "StyleName", "attach_terms", "build_docx", "docx_bytes"]
