@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.embedded_terms import edited_message, is_docx_name
 from app.domain.problems import Problem, has_errors
 
 if TYPE_CHECKING:
@@ -19,9 +21,15 @@ class CliError(Exception):
 
 
 def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
-    """Read and validate a letter file; unreadable or foreign files raise :class:`CliError`."""
+    """Read and validate a letter file; unreadable or foreign files raise :class:`CliError`.
+
+    A DOCX exported by OfferDesk is read as the letter it carries; if it was edited since, a warning
+    saying so goes to stderr.
+    """
     from app.domain.file_format import FileFormatError, load_letter
 
+    if is_docx_name(path.name):
+        return _read_docx(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -36,6 +44,24 @@ def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Proble
         return load_letter(text)
     except FileFormatError as exc:
         raise CliError(f"{path}: cannot be opened: {exc}") from None
+
+
+def _read_docx(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
+    from app.domain.file_format import FileFormatError, load_embedded_letter
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        file, letter, problems, edited = load_embedded_letter(data)
+    except FileFormatError as exc:
+        raise CliError(f"{path}: cannot be opened as a letter: {exc}") from None
+    if edited:
+        print(f"offerdesk: warning: {edited_message(str(path))}.", file=sys.stderr)
+    return file, letter, problems
 
 
 def require_valid(path: Path) -> tuple[LetterFile, Letter, list[Problem]]:

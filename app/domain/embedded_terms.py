@@ -148,6 +148,15 @@ def read_embedded_terms(data: bytes) -> EmbeddedTerms:
     return EmbeddedTerms(letter_file=letter_file, edited=edited)
 
 
+def edited_message(name: str) -> str:
+    """What to tell the user about a DOCX whose text no longer matches the terms stored in it."""
+    return (
+        f"{name} was edited after OfferDesk wrote it (in Word, say): its text no longer matches the "
+        "terms stored in it. These are the terms it was exported with; check the document against them "
+        "before relying on them"
+    )
+
+
 def is_docx_name(name: str) -> bool:
     """Whether a file name is a Word document's (``.docx``, any case)."""
     return name.lower().endswith(".docx")
@@ -159,6 +168,7 @@ __all__ = [
     "NAMESPACE",
     "body_text_hash",
     "document_text_hash",
+    "edited_message",
     "is_docx_name",
     "item_properties_xml",
     "read_embedded_terms",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -21,22 +22,27 @@ class ExportError(Exception):
     """The letter could not be exported; the message says why and what to do."""
 
 
-def docx_for(letter: Letter, document: Document | None = None) -> bytes:
-    """The DOCX bytes of ``letter`` (``document``: its rendered form, if already at hand)."""
+def docx_for(letter: Letter, document: Document | None = None, draft: dict[str, Any] | None = None) -> bytes:
+    """The DOCX bytes of ``letter`` (``document``: its rendered form, if already at hand), carrying
+    ``draft`` (the letter's own terms when not given) so the DOCX sent can be reopened as the letter."""
     # python-docx is slow to import: load it on the first export, not at startup.
     from app.documents.docx_writer import DocxError, docx_bytes
+    from app.domain.file_format import embedded_text
 
+    terms = embedded_text(draft if draft is not None else letter.model_dump(mode="json"))
     try:
-        return docx_bytes(document if document is not None else render_document(letter))
+        return docx_bytes(document if document is not None else render_document(letter), terms=terms)
     except RenderError as exc:
         raise ExportError(f"The letter template failed: {exc}") from None
     except DocxError as exc:
         raise ExportError(f"The Word document could not be made: {exc}") from None
 
 
-def write_docx(path: Path, letter: Letter, document: Document | None = None) -> None:
+def write_docx(
+    path: Path, letter: Letter, document: Document | None = None, draft: dict[str, Any] | None = None
+) -> None:
     """Write the DOCX atomically: a failure leaves any existing file as it was."""
-    data = docx_for(letter, document)
+    data = docx_for(letter, document, draft)
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:

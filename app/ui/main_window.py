@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     # (see MainWindow's check_after_paint); methods import what they need.
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
+    from app.storage.letters import OpenedLetter
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
 
@@ -637,6 +638,8 @@ class MainWindow(QMainWindow):
     def _folder(self) -> Path:
         if self.document.file_path is not None:
             return self.document.file_path.parent
+        if self.document.origin is not None:
+            return self.document.origin.parent
         recent = self.recent.paths()
         return recent[0].parent if recent else Path.home()
 
@@ -674,6 +677,8 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.message_bar.show_message(str(exc), "error")
             return False
+        if opened.from_docx:
+            return self._open_from_docx(opened)
         read_only = False
         lock: LetterLock | None = None
         try:
@@ -700,6 +705,31 @@ class MainWindow(QMainWindow):
             )
         else:
             self.message_bar.dismiss()
+        return True
+
+    def _open_from_docx(self, opened: OpenedLetter) -> bool:
+        """The terms a DOCX carries, as a new unsaved letter: the DOCX itself is never written to."""
+        from app.domain.embedded_terms import edited_message
+
+        if not self.maybe_save():
+            return False
+        self._release_lock()
+        self.lock = None
+        document = LetterDocument.from_file(opened.file, None, parent=self)
+        document.origin = opened.path
+        self._set_document(document)
+        self._update_title()
+        self.recent.add(opened.path)
+        self.settings.setValue("recent", self.recent.to_list())
+        name = opened.path.name
+        if opened.edited:
+            self.message_bar.show_message(f"{edited_message(name)}. Save to keep them as a letter file.", "warning")
+        else:
+            self.message_bar.show_message(
+                f"Opened the terms stored in {name}; its text is as OfferDesk exported it. "
+                "Save to keep them as a letter file.",
+                "info",
+            )
         return True
 
     def save(self) -> bool:
@@ -909,7 +939,7 @@ class MainWindow(QMainWindow):
         from app.ui import exports
 
         try:
-            exports.write_docx(path, letter, self.preview.current_document())
+            exports.write_docx(path, letter, self.preview.current_document(), self.document.draft)
         except exports.ExportError as exc:
             self.message_bar.show_message(str(exc), "error")
             return False

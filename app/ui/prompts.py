@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.storage.recovery import RecoveryEntry
 
-LETTER_FILTER = "Offer letters (*.offer.json);;All files (*)"
+LETTER_FILTER = "Offer letters (*.offer.json *.docx);;Letter files (*.offer.json);;Word documents exported by OfferDesk (*.docx);;All files (*)"
 
 
 class SaveChoice(StrEnum):
