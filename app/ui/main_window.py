@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
     from app.storage.letters import OpenedLetter
+    from app.ui.batch_dialog import BatchDialog
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
 
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.open_exports = open_exports and not os.environ.get("OFFERDESK_NO_OPEN")
         self.recent = RecentFiles.from_list(self.settings.value("recent", []))
         self.lock: LetterLock | None = None
+        self.batch_dialog: BatchDialog | None = None
         # False for a window shown only for a screenshot: it must not overwrite the user's layout.
         self.remember_layout = True
         self.binder = Binder()
@@ -260,6 +262,8 @@ class MainWindow(QMainWindow):
                                               "Write the letter as a PDF (needs LibreOffice)")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
+        self.batch_action = self._action("&Batch…", self.open_batch_dialog, "Ctrl+Shift+B",
+                                         "Make a letter per row of a CSV or XLSX table of terms, from this letter")
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
                                                 "Show changes against another letter file")
         self.close_action = self._action("&Close Window", self.close, std.Close)
@@ -301,6 +305,7 @@ class MainWindow(QMainWindow):
         letter_menu.addAction(self.mark_sent_action)
         self.compare_menu = letter_menu.addMenu("Compare &With")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        letter_menu.addAction(self.batch_action)
         letter_menu.addSeparator()
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")
@@ -971,6 +976,25 @@ class MainWindow(QMainWindow):
         action = ("Open", open_it) if self.open_exports else None
         self.message_bar.show_message(f"Exported {path.name} to {path.parent}.", "info", action)
 
+    # ================================================================== batch
+
+    def open_batch_dialog(self) -> BatchDialog:
+        """Letter > Batch...: the dialog for the open letter (one per window, reused)."""
+        from app.ui.batch_dialog import BatchDialog
+
+        dialog = self.batch_dialog
+        if dialog is None or not dialog.running:
+            if dialog is not None:
+                dialog.deleteLater()
+            dialog = BatchDialog(copy.deepcopy(self.document.draft), self.document.display_name, self._folder(),
+                                 native_dialogs=self.prompts.native_dialogs, parent=self)
+            self.batch_dialog = dialog
+        if dialog.isVisible():
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        return dialog
+
     # ================================================================== window
 
     def about(self) -> None:
@@ -983,6 +1007,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        if self.batch_dialog is not None:
+            self.batch_dialog.close()  # a running batch stops after its current letter
         self.preview.shutdown()
         from app.ui import exports
 
