@@ -20,7 +20,6 @@ from PySide6.QtGui import QColor, QPainter  # noqa: E402
 
 from app.domain.file_format import dumps, new_file  # noqa: E402
 from app.domain.sample import sample_letter  # noqa: E402
-
 from app.ui.app import application, wait_for_preview  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
