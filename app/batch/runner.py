@@ -28,7 +28,7 @@ from typing import Any
 
 from app.batch.table import Table
 from app.domain.columns import fill_draft, parse_header
-from app.domain.draft_paths import MISSING, get_in
+from app.domain.draft_paths import get_in
 from app.domain.problems import Severity
 from app.storage.atomic import WriteRefused, atomic_write_bytes, atomic_write_text
 from app.storage.errors import describe_write_error
@@ -99,7 +99,7 @@ def _slug(name: str) -> str:
 
 def _candidate(draft: dict[str, Any]) -> str:
     name = get_in(draft, ("candidate", "full_name"))
-    return name if isinstance(name, str) and name is not MISSING else ""
+    return name if isinstance(name, str) else ""
 
 
 def plan(table: Table, base_draft: dict[str, Any], out_dir: Path, *, overwrite: bool = False) -> list[LetterJob]:

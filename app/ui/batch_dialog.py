@@ -246,12 +246,13 @@ class BatchDialog(QDialog):
             f"{head}{written} of {total} letter{'s' * (total != 1)}{pdf_note} written to {folder}; "
             "the summary is in summary.csv there."
         )
+        notes = [batch.pdf_error] if batch.pdf_error else []
         problems = [f"row {r.row}: {'; '.join(r.problems)}" for r in batch.failed]
-        if problems or batch.pdf_error:
+        if problems:
             more = f" (and {len(problems) - 3} more; see summary.csv)" if len(problems) > 3 else ""
-            notes = [batch.pdf_error] if batch.pdf_error else []
-            text = "; ".join(notes + [f"{len(problems)} not written: " + "; ".join(problems[:3]) + more] * bool(problems))
-            self.message_bar.show_message(text, "warning")
+            notes.append(f"{len(problems)} not written: " + "; ".join(problems[:3]) + more)
+        if notes:
+            self.message_bar.show_message("; ".join(notes), "warning")
         self.batch_finished.emit(batch)
 
     def wait(self) -> None:

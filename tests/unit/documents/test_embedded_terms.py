@@ -6,18 +6,22 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
 import pytest
 
+from app.compare.redline_docx import redline_docx_bytes
 from app.documents.docx_writer import docx_bytes
 from app.documents.engine import render_document
 from app.domain.embedded_terms import EmbeddedTermsError, read_embedded_terms
 from app.domain.file_format import FileFormatError, embedded_text, load_embedded_letter, new_file
+from app.domain.rules import validate_draft
 from app.domain.sample import SAMPLE_TERMS, sample_letter
 from app.storage.errors import StorageError
 from app.storage.letters import open_letter
+from tests.unit.domain.test_letter_model import edited as sample_with
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +108,15 @@ def test_storage_opens_a_docx_as_its_letter(tmp_path: Path, exported: bytes) -> 
     (tmp_path / "plain.docx").write_bytes(docx_bytes(render_document(sample_letter())))
     with pytest.raises(StorageError, match="plain.docx cannot be opened as a letter: it holds no OfferDesk terms"):
         open_letter(tmp_path / "plain.docx")
+
+
+def test_a_redline_carries_the_new_terms_and_reads_as_unedited() -> None:
+    new = sample_with("compensation.base_salary", "325000.00")
+    letter, _ = validate_draft(new)
+    assert letter is not None
+    data = redline_docx_bytes(render_document(sample_letter()), render_document(letter), "Reviewer",
+                              datetime(2025, 1, 2, tzinfo=UTC), embedded_text(new))
+    assert b"w:delText" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    embedded = read_embedded_terms(data)
+    assert not embedded.edited
+    assert json.loads(embedded.letter_file)["draft"]["compensation"]["base_salary"] == "325000.00"
