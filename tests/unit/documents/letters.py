@@ -17,16 +17,21 @@ from app.domain.letter import Letter
 from app.domain.sample import SAMPLE_TERMS
 
 
-def letter_with(**changes: Any) -> Letter:
-    """The sample letter with terms replaced: ``letter_with(**{"benefits.merp": False})``."""
-    draft = copy.deepcopy(SAMPLE_TERMS)
+def changed(base: dict[str, Any] | None = None, **changes: Any) -> dict[str, Any]:
+    """A copy of ``base`` (the sample's terms) with dotted paths replaced: ``changed(**{"term": None})``."""
+    draft = copy.deepcopy(SAMPLE_TERMS if base is None else base)
     for path, value in changes.items():
         *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
         node: Any = draft
         for key in parents:
             node = node[key]
         node[last] = value
-    return Letter.model_validate(draft)
+    return draft
+
+
+def letter_with(**changes: Any) -> Letter:
+    """The sample letter with terms replaced: ``letter_with(**{"benefits.merp": False})``."""
+    return Letter.model_validate(changed(**changes))
 
 
 def headings(document: Document) -> list[str]:
