@@ -540,7 +540,7 @@ class Transportation(Model):
         default=TransportationKind.ALLOWANCE, title="Kind", description="A monthly car allowance, or a leased car."
     )
     monthly_allowance: Money = Field(
-        title="Monthly amount", description="The allowance per month, or the most the Company pays for the lease."
+        title="Monthly allowance", description="The allowance per month, or the most the Company pays for the lease."
     )
 
 
@@ -619,7 +619,7 @@ class Severance(Model):
     )
     months: Months = Field(
         default=12,
-        title="Months of salary",
+        title="Severance (months of salary)",
         description="Months of salary at the then current rate.",
         json_schema_extra=when(formula=SeveranceFormula.MONTHS_OF_SALARY),
     )

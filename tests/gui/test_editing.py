@@ -70,12 +70,12 @@ def test_blank_line_is_an_error_until_filled(qtbot, make_main_window):
 def test_warning_is_amber_and_does_not_block_export(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("covenants")
-    spin = window.editor(("covenants", "noncompete_months")).spin
+    spin = window.editor(("covenants", "noncompete", "months")).spin
     spin.setFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, "30")
-    assert window.document.value(("covenants", "noncompete_months")) == 30
-    editor = window.editor(("covenants", "noncompete_months"))
+    assert window.document.value(("covenants", "noncompete", "months")) == 30
+    editor = window.editor(("covenants", "noncompete", "months"))
     assert editor.frame.property("problem") == "warning"
     assert window.navigator.states["covenants"] is SectionState.WARNING
     assert window.export_docx_action.isEnabled()
