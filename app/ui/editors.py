@@ -442,10 +442,11 @@ class DateEditor(FieldEditor):
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.date_edit.setMinimumWidth(QFontMetrics(self.date_edit.font()).horizontalAdvance("September 30, 2000") + 50)
+        if spec.optional:
+            self.date_edit.setDate(QDate.currentDate())  # what Include starts from, until a date is picked
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.include: QCheckBox | None = None
         if spec.optional:
-            self.date_edit.setDate(QDate.currentDate())  # what Include starts from, until a date is picked
             self.include = include_box(spec, self._on_include_toggled)
             body = QWidget()
             row = QHBoxLayout(body)
