@@ -319,6 +319,8 @@ class EmploymentTerm(Model):
 
 
 class SalaryStep(Model):
+    model_config = ConfigDict(title="Salary increase")
+
     timing: SalaryStepTiming = Field(title="Takes effect", description="On a date, or on an anniversary of the start.")
     effective_date: date | None = Field(
         default=None, title="On", description="The date the new salary takes effect.",
@@ -394,6 +396,8 @@ class BonusProgram(Model):
 
 
 class CashInstallment(Model):
+    model_config = ConfigDict(title="Installment")
+
     amount: Money = Field(title="Amount", description="Paid in this installment, before withholding.")
     timing: PaymentTiming = Field(title="Paid", description="When this installment is paid.")
     months_after_start: Months = Field(
@@ -428,6 +432,8 @@ class Repayment(Model):
 
 
 class CashAward(Model):
+    model_config = ConfigDict(title="Bonus")
+
     kind: CashAwardKind = Field(title="Kind", description="A signing (sign-on) bonus or a retention bonus.")
     installments: list[CashInstallment] = Field(
         title="Installments", description="Each payment of the bonus.", min_length=1, max_length=6

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.documents import formatting
 from app.domain.applicability import condition_met
-from app.domain.fields import FieldSpec, Kind
+from app.domain.fields import FieldSpec, Kind, spec_for
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
@@ -147,11 +147,22 @@ class FieldEditor(QObject):
         """Whether the term matters, by the condition its model declares on its siblings' draft values."""
         if not self.spec.applies_when:
             return True
-        siblings = {name: self.document.value((*self.path[:-1], name)) for name in self.spec.applies_when}
+        siblings = {name: self._sibling_value(name) for name in self.spec.applies_when}
         return condition_met(self.spec.applies_when, {k: v for k, v in siblings.items() if v is not MISSING})
 
+    def _sibling_value(self, name: str) -> Any:
+        """A sibling term's draft value; one the draft leaves out counts as its model default."""
+        path = (*self.path[:-1], name)
+        value = self.document.value(path)
+        if value is MISSING:
+            default = spec_for(path).default
+            return MISSING if default is None else default
+        return value
+
     def show_applicability(self) -> None:
-        """Grey out the term (and say why) when it does not apply; it keeps its value either way."""
+        """Hide the term (disabled, with the reason as its tooltip) while it does not apply, so a form
+        shows only what the letter's choices use (a severance in months shows no weeks); it keeps
+        its value either way and comes back when the choice does."""
         if not self.spec.applies_when:
             return
         applies = self.applies()
@@ -160,6 +171,7 @@ class FieldEditor(QObject):
             if widget is not None:
                 widget.setEnabled(applies)
                 widget.setToolTip(tip)
+                widget.setVisible(applies)
         self.focus_widget.setToolTip(tip)
 
     def _signal_sources(self) -> list[QObject]:
