@@ -13,6 +13,7 @@ from app.domain.fields import Kind, spec_for
 from app.domain.letter import Letter
 from app.domain.problems import Path
 from app.domain.sections import SECTIONS, section_for_path
+from app.ui.draft import MISSING
 from app.ui.editors import (
     BoolEditor,
     ChoiceEditor,
@@ -22,7 +23,6 @@ from app.ui.editors import (
     TextEditor,
     parse_money,
 )
-from app.ui.draft import MISSING
 from app.ui.forms import GroupEditor, ModelListEditor
 from app.ui.list_editors import StringListEditor
 
