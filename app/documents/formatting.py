@@ -162,10 +162,28 @@ def multiple_words(multiple: Decimal) -> str:
     return f"{figure} times"
 
 
+# The states that style themselves commonwealths in their laws and courts.
+_COMMONWEALTHS = frozenset({"KY", "MA", "PA", "VA"})
+
+
 def jurisdiction(code: str) -> str:
-    """Whose laws: ``"NY"`` -> ``the State of New York``; ``"DC"`` -> ``the District of Columbia``."""
-    name = state_name(str(code))
-    return name if name.startswith("the ") else f"the State of {name}"
+    """Whose laws: ``"NY"`` -> ``the State of New York``; ``"MA"`` -> ``the Commonwealth of Massachusetts``;
+    ``"DC"`` -> ``the District of Columbia``."""
+    code = str(code)
+    name = state_name(code)
+    if name.startswith("the "):
+        return name
+    return f"the {'Commonwealth' if code in _COMMONWEALTHS else 'State'} of {name}"
+
+
+def indefinite_article(word: str) -> str:
+    """``a`` or ``an`` before ``word`` as it is said: ``an Arizona``, ``an Ohio``, ``a Delaware``, ``a Utah``."""
+    head = word.strip()[:3].lower()
+    if head[:1] in ("a", "e", "i", "o"):
+        return "an"
+    if head[:1] == "u" and not head.startswith(("uni", "uta", "use", "usu", "ure", "uro")):
+        return "an"
+    return "a"
 
 
 def without_final_stop(text: str) -> str:
@@ -235,6 +253,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "weeks": weeks_words,
     "multiple": multiple_words,
     "jurisdiction": jurisdiction,
+    "indefinite_article": indefinite_article,
     "without_final_stop": without_final_stop,
     "roman": roman,
     "letter_label": letter_label,

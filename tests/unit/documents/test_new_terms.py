@@ -266,7 +266,7 @@ def test_psus_with_performance_conditions_and_target() -> None:
     assert (
         'grant to you a target number of 20,000 performance stock units ("PSUs"), each representing the right to '
         "receive one share of the Company's common stock, par value $0.0001 per share (\"Common Stock\"). The PSUs "
-        "shall be earned, up to the target number, based on the achievement of the following performance "
+        "shall be earned based on the achievement of the following performance "
         "conditions: cumulative EBITDA of $50 million for 2003-2005. To the extent earned, the PSUs shall vest in "
         "full on the third anniversary date of your employment."
     ) in text
@@ -609,6 +609,15 @@ def test_conditions_in_one_list_and_the_closing() -> None:
     )
 
 
+def test_a_transaction_that_defines_its_own_name_is_not_defined_twice() -> None:
+    document, _ = render(changed(**{"conditions.transaction": {
+        "kind": "merger", "description": 'the merger of Acme, Inc. with the Company (the "Merger")',
+        "expected_date": "2002-12-01"}}))
+    assert 'the closing of the merger of Acme, Inc. with the Company (the "Merger") (such closing, the "Closing").' \
+        in section_text(document, "conditions")
+    assert "lapse" not in section_text(document, "conditions")
+
+
 def test_one_condition_or_none() -> None:
     document, _ = render(changed())
     assert any(h.endswith("CONDITION TO EMPLOYMENT:") for h in headings(document))
@@ -654,6 +663,10 @@ def test_exhibit_without_a_noncompete_reletters_its_clauses() -> None:
     assert re.findall(r"^\((\w)\) ", exhibit, re.M) == ["a", "b", "c", "a", "b", "c", "d"]
     assert exhibit.index("(a) During and after the period") < exhibit.index("(b) During the period commencing")
     assert "this section (a) shall not apply" in exhibit
+    # The acknowledgments lose "the Business is national in scope" (it supports a non-compete) and renumber.
+    assert "national in scope" not in exhibit
+    assert "Business; (iii) your work for the Company will give you access" in exhibit
+    assert "; and (v) the Company would not have offered you employment" in exhibit
     assert "any of the provisions of sections (a) through (c) above" in exhibit
     assert "competition" not in exhibit.split("Rights and Remedies")[0].replace("Confidentiality", "")
     assert "covering, among other things, non-solicitation provisions and the protection of the Company's trade " \
