@@ -319,6 +319,8 @@ class EmploymentTerm(Model):
 
 
 class SalaryStep(Model):
+    model_config = ConfigDict(title="Salary increase")
+
     timing: SalaryStepTiming = Field(title="Takes effect", description="On a date, or on an anniversary of the start.")
     effective_date: date | None = Field(
         default=None, title="On", description="The date the new salary takes effect.",
@@ -394,6 +396,8 @@ class BonusProgram(Model):
 
 
 class CashInstallment(Model):
+    model_config = ConfigDict(title="Installment")
+
     amount: Money = Field(title="Amount", description="Paid in this installment, before withholding.")
     timing: PaymentTiming = Field(title="Paid", description="When this installment is paid.")
     months_after_start: Months = Field(
@@ -428,6 +432,8 @@ class Repayment(Model):
 
 
 class CashAward(Model):
+    model_config = ConfigDict(title="Bonus")
+
     kind: CashAwardKind = Field(title="Kind", description="A signing (sign-on) bonus or a retention bonus.")
     installments: list[CashInstallment] = Field(
         title="Installments", description="Each payment of the bonus.", min_length=1, max_length=6
@@ -540,7 +546,7 @@ class Transportation(Model):
         default=TransportationKind.ALLOWANCE, title="Kind", description="A monthly car allowance, or a leased car."
     )
     monthly_allowance: Money = Field(
-        title="Monthly amount", description="The allowance per month, or the most the Company pays for the lease."
+        title="Monthly allowance", description="The allowance per month, or the most the Company pays for the lease."
     )
 
 
@@ -619,7 +625,7 @@ class Severance(Model):
     )
     months: Months = Field(
         default=12,
-        title="Months of salary",
+        title="Severance (months of salary)",
         description="Months of salary at the then current rate.",
         json_schema_extra=when(formula=SeveranceFormula.MONTHS_OF_SALARY),
     )

@@ -21,7 +21,8 @@ class LetterSection:
         title: the heading in the user's words.
         fields: paths of the terms edited in this section, in form order. A path may name a group
             (e.g. ``("termination", "cause")``) whose fields are all edited here.
-        optional: the path of an optional group this section switches on and off, if any.
+        optional: the path of an optional group this section switches on and off (or of a list
+            that is not in the letter while it is empty), if any.
         exhibit: part of Exhibit A rather than the letter.
     """
 
@@ -50,7 +51,7 @@ SECTIONS: tuple[LetterSection, ...] = (
     LetterSection("term", "Term of Employment", (("term",),), optional=("term",)),
     LetterSection("compensation", "Base Compensation", (("compensation",),)),
     LetterSection("bonus", "Annual Bonus", (("benefits", "bonus_program"),), optional=("benefits", "bonus_program")),
-    LetterSection("cash_awards", "Signing and Retention Bonuses", (("cash_awards",),)),
+    LetterSection("cash_awards", "Signing and Retention Bonuses", (("cash_awards",),), optional=("cash_awards",)),
     LetterSection("equity", "Long-Term Incentive Compensation", (("equity",),), optional=("equity",)),
     LetterSection("transportation", "Transportation Allowance", (("transportation",),), optional=("transportation",)),
     LetterSection("perquisites", "Perquisites", (("perquisites",),), optional=("perquisites",)),

@@ -21,8 +21,6 @@ def bench_variant() -> Letter:
 
     def edit(letter: Letter) -> None:
         letter.compensation.base_salary = "325000.00"  # type: ignore[assignment]
-        assert letter.termination.without_cause is not None and letter.covenants is not None
-        assert letter.covenants.noncompete is not None
         letter.termination.without_cause.severance.months = 18
         letter.covenants.noncompete.months = 12
         letter.transportation = None
