@@ -2,7 +2,8 @@
 
 First-year cost, over the first 12 months from the start: the salary earned (at the salary in force
 each day, so a step-up inside the year counts from its date), one year's bonus at target (or the
-guaranteed bonus when larger), the signing and retention installments paid in those months, 12 months
+guaranteed bonus when larger), the signing and retention installments paid before those months end
+(one paid at a closing before the start included), 12 months
 of car allowance (or lease) and other allowances, the 401(k) match for a year and the relocation
 benefit (a reimbursement at its cap). Equity, benefit premiums, expense reimbursements and employer
 payroll taxes are left out, and the explanation says so.
@@ -15,6 +16,7 @@ service, the rest of a term).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from app.calc.awards import award_payments, paid_by
@@ -66,8 +68,9 @@ def cost_summary(letter: Letter, pay: PayFigures, bonus: BonusFigures, benefits:
     target, guarantee = bonus.target.value, bonus.guaranteed.value
     year_bonus = max(target or Decimal(0), guarantee or Decimal(0))
     awards = award_payments(letter)
-    cash_awards = paid_by(tuple(p for p in awards if p.award >= 0), start, year_end)
-    relocation = paid_by(tuple(p for p in awards if p.award < 0), start, year_end)
+    # A payment at a closing before the start (a signing bonus on the merger's closing) is in the first year too.
+    cash_awards = paid_by(tuple(p for p in awards if p.award >= 0), date.min, year_end)
+    relocation = paid_by(tuple(p for p in awards if p.award < 0), date.min, year_end)
     match = benefits.retirement_match.value or Decimal(0)
     parts = [
         ("salary", salary),

@@ -109,8 +109,7 @@ def _pay(calcs: Calculations) -> Section:
              pay.per_period, MONEY),
         Line("pay.first_pay_date", "First pay date", pay.first_pay_date, DATE),
         Line("pay.years_with_extra_pay_dates", _extra_label(pay.frequency, pay.periods_per_year),
-             pay.extra_pay_date_years, when_none="none in the first 10 years",
-             text_value=_years(pay.extra_pay_date_years.value) or None),
+             pay.extra_pay_date_years, text_value=_years(pay.extra_pay_date_years.value) or "none in the first 10 years"),
         _allowance("allowances.monthly", "Car allowance a month", pay.allowance_monthly),
         _allowance("allowances.annual", "Car allowance a year", pay.allowance_annual),
         Line("pay.annual_cash", "Annual cash (salary + allowance)", pay.annual_cash, MONEY),
@@ -207,6 +206,8 @@ def scenario_section(scenario: Scenario, letter: Letter) -> Section:
     lines.append(Line("scenario.benefits_end", "Health coverage until", s.benefits_end, DATE, when_none="not continued"))
     if s.noncompete_end.value is not None:
         lines.append(Line("scenario.noncompete_end", "Non-compete ends", s.noncompete_end, DATE))
+    if s.garden_leave_pay.value is not None:
+        lines.append(Line("scenario.garden_leave_pay", "Garden leave pay", s.garden_leave_pay, MONEY))
     if s.nonsolicit_end.value is not None:
         lines.append(Line("scenario.nonsolicit_end", "Non-solicit ends", s.nonsolicit_end, DATE))
     return Section(s.kind.label, tuple(lines))

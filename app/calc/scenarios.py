@@ -31,7 +31,8 @@ Severance, by formula, at the salary in force on the termination date (:func:`ap
 - weeks per service: ``weeks x full years (or months) of service``, raised to the minimum and cut to
   the cap, each week ``salary / 52``;
 - rest of the term: salary from the day after the termination through the term's end (start + the
-  initial term, or the end of the renewal period the termination falls in), at ``salary / 365`` a day.
+  initial term, or the end of the renewal period the termination falls in; a termination on the day a
+  term that renews ends falls in the renewal), at ``salary / 365`` a day.
 
 Each is rounded once to the cent. Paid in installments, it is split evenly over the pay dates after
 the termination (:data:`app.calc.payroll.PAY_DATE_RULE`), one per pay period of the time the
@@ -51,7 +52,9 @@ shares are its shares.
 Other figures: the pro-rated bonus (target on the termination date x days employed in that calendar
 year / days in the year), COBRA coverage end (termination + COBRA months), notice pay in lieu (salary
 / 365 a day for the notice days), and the non-compete (only when the letter has one) from the later
-of the termination and the last severance payment, or from the termination, as the letter says.
+of the termination and the last severance payment, or from the termination, as the letter says, and
+its garden leave pay (the letter's percentage of the highest salary in force by the termination, for
+the months of the non-compete).
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ from app.calc.equity import GrantFigures, grant_figures, vested_on
 from app.calc.explain import Explanation, Figure, because
 from app.calc.payroll import PERIODS_PER_YEAR, pay_dates_after
 from app.calc.rounding import split_evenly, to_cents
-from app.calc.salary import salary_on
+from app.calc.salary import salary_changes, salary_on
 from app.domain.letter import (
     ControlTrigger,
     GrantKind,
@@ -180,6 +183,7 @@ class Scenario:
             ``None`` (the option agreement governs) with the reason in the explanation.
         benefits_end: last day of continued health coverage (COBRA or disability), else ``None``.
         noncompete_end / nonsolicit_end: ``None`` when the letter has no such covenant, or after a death.
+        garden_leave_pay: pay during the non-compete where the letter grants it (``None`` otherwise).
     """
 
     kind: ScenarioKind
@@ -204,6 +208,7 @@ class Scenario:
     benefits_end: Figure[date | None]
     noncompete_end: Figure[date | None]
     nonsolicit_end: Figure[date | None]
+    garden_leave_pay: Figure[Decimal | None]
 
     @property
     def last_severance_date(self) -> date | None:
@@ -513,6 +518,7 @@ def run_scenario(
         benefits_end=_benefits_end(letter, kind, severance, on),
         noncompete_end=_noncompete_end(letter, kind, on, payments.value),
         nonsolicit_end=_nonsolicit_end(letter, kind, on),
+        garden_leave_pay=_garden_leave_pay(letter, kind, on),
     )
 
 
@@ -625,6 +631,17 @@ def _noncompete_end(letter: Letter, kind: ScenarioKind, on: date,
             "payment {last:long_date}", months=covenant.months, on=on, last=last))
     return Figure(add_months(on, covenant.months),
                   because("{months} months after the termination date {on:long_date}", months=covenant.months, on=on))
+
+
+def _garden_leave_pay(letter: Letter, kind: ScenarioKind, on: date) -> Figure[Decimal | None]:
+    covenant = letter.covenants.noncompete if letter.covenants else None
+    if covenant is None or covenant.garden_leave_percent is None or kind is ScenarioKind.DEATH:
+        return Figure(None, because("the letter pays no garden leave on this termination"))
+    highest = max(c.salary for c in salary_changes(letter) if c.effective <= on)
+    percent = covenant.garden_leave_percent
+    return Figure(to_cents(highest * percent / 100 * covenant.months / 12),
+                  because("{percent}% of the highest salary {salary:money} x {months} months of the non-compete / 12, "
+                          "rounded half up to the cent", percent=percent, salary=highest, months=covenant.months))
 
 
 def _nonsolicit_end(letter: Letter, kind: ScenarioKind, on: date) -> Figure[date | None]:
