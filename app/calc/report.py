@@ -14,7 +14,7 @@ from typing import Any
 from app.calc.awards import award_payments
 from app.calc.equity import GrantFigures
 from app.calc.explain import Explanation, Figure, Formats
-from app.calc.scenarios import Scenario
+from app.calc.scenarios import Scenario, ScenarioKind
 from app.calc.summary import Calculations
 from app.domain.letter import GrantKind, Letter, PayFrequency
 from app.domain.problems import Problem, Severity
@@ -163,7 +163,8 @@ def scenario_section(scenario: Scenario, letter: Letter) -> Section:
     """The figures of one termination scenario (the payments are listed separately).
 
     Only the figures the letter gives rise to: no covenant line for a letter without that covenant
-    (or after a death), no share lines without equity, no repayment line without repayable payments.
+    (or after a death), no share lines without equity, a repayment line only on a resignation or a
+    termination for Cause of a letter with repayable payments.
     """
     s = scenario
     lines: list[Line] = []
@@ -186,7 +187,8 @@ def scenario_section(scenario: Scenario, letter: Letter) -> Section:
         ("scenario.death_benefit", "Paid to the estate", s.death_benefit, MONEY),
     ]
     lines += [Line(key, label, figure, shown) for key, label, figure, shown in optional if figure.value is not None]
-    if any(p.repayment is not None for p in award_payments(letter)):
+    repays = s.kind in (ScenarioKind.RESIGNATION, ScenarioKind.FOR_CAUSE)
+    if repays and any(p.repayment is not None for p in award_payments(letter)):
         lines.append(Line("scenario.repaid_total", "Repaid by the executive", s.repaid_total, MONEY))
         for n, r in enumerate(s.repayments, start=1):
             lines.append(Line(f"scenario.repayment_{n}", f"{r.payment.label} repaid", r.amount,

@@ -454,7 +454,7 @@ class CalcPane(QWidget):
             return
         self.scenario_error.hide()
         self._scenario = scenario
-        self.terms_label.setText(f"Under {scenario.terms.render(FILTERS)}.")
+        self.terms_label.setText(f"Terms applied: {scenario.terms.render(FILTERS)}.")
         self.scenario_form.show_section(scenario_section(scenario, letter), titled=False)
         self._show_payments(scenario)
         self.timeline.set_timeline(timeline_for(calcs, scenario))

@@ -254,9 +254,12 @@ def test_new_rows_repayment_bonus_lump_sum_and_step(pane: CalcPane) -> None:
     # target on 2004-04-14: 50% x 360,000 = 180,000 x 105 / 366 = 51,639.344... -> 51,639.34
     assert pane.figure_text("scenario.pro_rata_bonus") == "$51,639.34"
     assert pane.figure_text("scenario.benefits_end") == "April 14, 2005"  # COBRA 12 months
-    assert pane.figure_text("scenario.repaid_total") == "$0.00"  # repaid only on resignation or Cause
+    with pytest.raises(KeyError):  # repaid only on a resignation or a termination for Cause: no row
+        pane.value_label("scenario.repaid_total")
     pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("resignation"))
     # 18 whole months served of 24: 100,000 x 6 / 24 = 25,000.00, due 30 days after 2004-04-14
     assert pane.figure_text("scenario.repaid_total") == "$25,000.00"
+    assert pane.terms_label.text() == ("Terms applied: the letter pays no severance and accelerates no equity "
+                                       "on a resignation.")
     assert pane.figure_text("scenario.repayment_1") == "$25,000.00 by May 14, 2004"
     assert "6 months not served" in pane.figure_tooltip("scenario.repayment_1")
