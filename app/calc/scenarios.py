@@ -290,7 +290,8 @@ def _terms(letter: Letter, kind: ScenarioKind, on: date, coc_on: date) -> tuple[
     single = coc.trigger is ControlTrigger.SINGLE and coc_on <= on
     percent, accel_why = _coc_acceleration(letter, coc_on)
     if inside:
-        terms = because("the Change of Control terms")
+        terms = because("the Change of Control terms" + (
+            " (a resignation for Good Reason inside the window is treated alike)" if coc.good_reason else ""))
         if not percent:
             return _Terms(coc.severance, Decimal(0), terms, accel_why), window
         return _Terms(coc.severance, percent, terms, accel_why, coc_on if single else None), window

@@ -2,7 +2,10 @@
 
 Plain output is an aligned table in the formats of the letter; ``--json`` prints the figures with
 money as strings with two decimals, dates as ISO strings and each figure's explanation under
-``explanations`` (keyed like the figure: ``pay.per_period``, ``equity[0].vesting[1]``).
+``explanations`` (keyed like the figure: ``pay.per_period``, ``equity[0].vesting[1]``). Besides the
+figures of the table it lists ``scenario_kinds`` (the terminations the letter provides for),
+``award_payments`` (signing, retention and relocation payments) and, for a scenario, its severance
+payments, repayments and per-grant shares. A scenario the letter does not provide for is an error.
 
 The calculation engine (trading calendars, pandas) is imported when the command runs, not when the
 parser is built, so the other commands (``offerdesk gui`` above all) start without it.

@@ -329,9 +329,16 @@ class CalcPane(QWidget):
         self._update_scenario()
 
     def set_scenario(self, kind: ScenarioKind, on: date, change_of_control_on: date | None = None) -> None:
-        """Pick a scenario as the user would (the picker follows)."""
+        """Pick a scenario as the user would (the picker follows).
+
+        Raises:
+            ValueError: the letter shown does not provide for ``kind`` (it is not in the picker).
+        """
+        index = self.kind_combo.findData(kind.value)
+        if index < 0:
+            raise ValueError(f"{kind.label} is not a scenario of this letter")
         with QSignalBlocker(self.kind_combo), QSignalBlocker(self.date_edit), QSignalBlocker(self.coc_edit):
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+            self.kind_combo.setCurrentIndex(index)
             self.date_edit.setDate(_qdate(on))
             self._date_picked = True
             if change_of_control_on is not None:

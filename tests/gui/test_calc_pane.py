@@ -263,3 +263,8 @@ def test_new_rows_repayment_bonus_lump_sum_and_step(pane: CalcPane) -> None:
                                        "on a resignation.")
     assert pane.figure_text("scenario.repayment_1") == "$25,000.00 by May 14, 2004"
     assert "6 months not served" in pane.figure_tooltip("scenario.repayment_1")
+
+
+def test_set_scenario_refuses_a_kind_the_letter_lacks(pane: CalcPane) -> None:
+    with pytest.raises(ValueError, match="Resignation for Good Reason is not a scenario of this letter"):
+        pane.set_scenario(ScenarioKind.GOOD_REASON, date(2004, 4, 14))
