@@ -49,8 +49,12 @@ class FirstYearBonus:
 
 @dataclass(frozen=True, slots=True)
 class BonusFigures:
-    """The bonus figures; each is ``None`` (with the reason) when the letter does not state it."""
+    """The bonus figures; each is ``None`` (with the reason) when the letter does not state it.
 
+    ``program`` is whether the letter has a bonus program at all.
+    """
+
+    program: bool
     target: Figure[Decimal | None]
     range_from: Figure[Decimal | None]
     maximum: Figure[Decimal | None]
@@ -80,8 +84,9 @@ def bonus_figures(letter: Letter) -> BonusFigures:
     no_program = "the letter grants no bonus program"
     if program is None:
         nothing: Figure[Decimal | None] = Figure(None, because(no_program))
-        return BonusFigures(nothing, nothing, nothing, nothing, first_year_bonus(letter))
+        return BonusFigures(False, nothing, nothing, nothing, nothing, first_year_bonus(letter))
     return BonusFigures(
+        program=True,
         target=_percent_of(salary, program.target_percent, "target", "the letter sets no target bonus"),
         range_from=_percent_of(salary, program.minimum_percent, "the bottom of the range,",
                                "the letter states no range"),

@@ -129,6 +129,9 @@ def _benefits(calcs: Calculations) -> Section:
         lines.append(Line("benefits.allowances_annual", "Other allowances a year", ben.allowances_annual, MONEY))
     if ben.retirement_match.value is not None:
         lines.append(Line("benefits.retirement_match", "401(k) match a year", ben.retirement_match, MONEY))
+    if not bonus.program:
+        lines.append(Line("bonus.target", "Cash bonus", bonus.target, MONEY, when_none="no bonus program"))
+        return Section("Benefits and bonus", tuple(lines))
     lines.append(Line("bonus.target", "Bonus at target", bonus.target, MONEY, when_none="no target set"))
     if bonus.range_from.value is not None:
         lines.append(Line("bonus.range_from", "Bonus range from", bonus.range_from, MONEY))

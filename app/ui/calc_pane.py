@@ -261,7 +261,7 @@ class CalcPane(QWidget):
         layout.addWidget(self.scenario_form)
         self.timeline = TimelineChart()
         layout.addWidget(self.timeline)
-        legend = QLabel(" &nbsp; ".join(
+        self.legend = legend = QLabel(" &nbsp; ".join(
             f"<span style='color:{color}'>&#9670;</span> {text}"
             for color, text in ((_VESTED, "vests"), (_ACCELERATED, "accelerated"), (_FORFEITED, "forfeited"))
         ) + " &nbsp; Hover over a bar for its dates.")
@@ -418,6 +418,7 @@ class CalcPane(QWidget):
 
     def _show_vesting(self, calcs: Calculations) -> None:
         self.equity_box.setVisible(bool(calcs.equity))
+        self.legend.setVisible(bool(calcs.equity))  # the legend names the vesting marks only
         prices = []
         for g in calcs.equity:
             what = grant_title(g, FILTERS)

@@ -268,3 +268,18 @@ def test_new_rows_repayment_bonus_lump_sum_and_step(pane: CalcPane) -> None:
 def test_set_scenario_refuses_a_kind_the_letter_lacks(pane: CalcPane) -> None:
     with pytest.raises(ValueError, match="Resignation for Good Reason is not a scenario of this letter"):
         pane.set_scenario(ScenarioKind.GOOD_REASON, date(2004, 4, 14))
+
+
+def test_a_letter_without_bonus_or_equity_shows_neither(pane: CalcPane) -> None:
+    letter, _ = edited({"benefits.bonus_program": None, "equity": None,
+                        "termination.without_cause.accelerate_equity": False,
+                        "termination.change_of_control.accelerate_equity": False})
+    pane.set_letter(letter, [])
+    assert pane.figure_text("bonus.target") == "no bonus program"
+    with pytest.raises(KeyError):
+        pane.value_label("first_year_bonus.fraction")
+    assert pane.equity_box.isHidden() and pane.legend.isHidden()
+    with pytest.raises(KeyError):  # no share rows without equity
+        pane.value_label("scenario.vested_shares")
+    pane.set_letter(sample_letter(), [])
+    assert pane.figure_text("first_year_bonus.fraction") == "0.2164" and not pane.legend.isHidden()
