@@ -173,8 +173,9 @@ def _installment_why(grant: EquityGrant, begin: date, i: int, count: int, month:
         elif month == total:
             when += "the rest of the grant, {shares:shares} less the {before:shares} vested before"
         else:
-            when += ("{shares:shares} x {month} / {total} months = {reached:shares} vested (rounded down), "
-                     "less the {before:shares} vested before")
+            when += "{shares:shares} x {month} / {total} months = {reached:shares} vested (rounded down)"
+            if before:
+                when += ", less the {before:shares} vested before"
     clamped = add_months(begin, month).day != begin.day
     tail = "; that month has no day {day}, so its last day" if clamped else ""
     return because(when + tail, n=i + 1, count=count, begin=begin, years=grant.vesting.years, month=month,

@@ -291,7 +291,7 @@ def _terms(letter: Letter, kind: ScenarioKind, on: date, coc_on: date) -> tuple[
     percent, accel_why = _coc_acceleration(letter, coc_on)
     if inside:
         terms = because("the Change of Control terms" + (
-            " (a resignation for Good Reason inside the window is treated alike)" if coc.good_reason else ""))
+            ", which treat a resignation for Good Reason inside the window alike" if coc.good_reason else ""))
         if not percent:
             return _Terms(coc.severance, Decimal(0), terms, accel_why), window
         return _Terms(coc.severance, percent, terms, accel_why, coc_on if single else None), window
@@ -433,10 +433,12 @@ def _delay_409a(letter: Letter, on: date, planned: list[tuple[date, Decimal]],
     if later and later[0][0] == catch_up:
         amount += later.pop(0)[1]
     out = [(catch_up, amount), *later]
+    held_sum = sum((a for _, a in held), Decimal("0.00"))
+    what = ("the payment due by {end:long_date} is paid" if len(held) == 1
+            else "the {n} payments due by {end:long_date} ({held:money}) are paid together")
     return out, because(
-        "{why}; Section 409A delay: the {n} payments due by {end:long_date} ({held:money}) are paid together "
-        "on {catch_up:long_date}, the first pay date after six months", why=why, n=len(held), end=delay_end,
-        held=sum((a for _, a in held), Decimal("0.00")), catch_up=catch_up)
+        "{why}; Section 409A delay: " + what + " on {catch_up:long_date}, the first pay date after six months",
+        why=why, n=len(held), end=delay_end, held=held_sum, catch_up=catch_up)
 
 
 # ---------------------------------------------------------------- the scenario
