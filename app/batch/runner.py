@@ -38,7 +38,8 @@ FIGURE_COLUMNS = (
     ("base_salary", "Base salary"),
     ("pay_per_period", "Pay per period"),
     ("annual_cash", "Annual cash"),
-    ("first_year_bonus_fraction", "First-year bonus fraction"),
+    ("target_bonus", "Target bonus"),
+    ("first_year_bonus", "First-year bonus"),
     ("first_year_cost", "First-year cost"),
     ("largest_severance", "Largest severance"),
 )
@@ -125,20 +126,27 @@ def plan(table: Table, base_draft: dict[str, Any], out_dir: Path, *, overwrite: 
     return jobs
 
 
+def _money(amount: Any) -> str:
+    return "" if amount is None else f"{amount:.2f}"
+
+
 def _figures(letter: Any) -> dict[str, str]:
-    from app.calc.bonus import first_year_bonus
+    from app.calc.benefits import benefit_figures
+    from app.calc.bonus import bonus_figures
     from app.calc.cost import cost_summary
     from app.calc.pay import pay_figures
 
     pay = pay_figures(letter)
-    cost = cost_summary(letter, pay)
+    bonus = bonus_figures(letter)
+    cost = cost_summary(letter, pay, bonus, benefit_figures(letter))
     return {
-        "base_salary": f"{pay.annual_salary.value:.2f}",
-        "pay_per_period": f"{pay.per_period.value:.2f}",
-        "annual_cash": f"{pay.annual_cash.value:.2f}",
-        "first_year_bonus_fraction": str(first_year_bonus(letter).fraction.value),
-        "first_year_cost": f"{cost.first_year_cost.value:.2f}",
-        "largest_severance": f"{cost.largest_severance.value:.2f}",
+        "base_salary": _money(pay.annual_salary.value),
+        "pay_per_period": _money(pay.per_period.value),
+        "annual_cash": _money(pay.annual_cash.value),
+        "target_bonus": _money(bonus.target.value),
+        "first_year_bonus": _money(bonus.first_year.amount.value),
+        "first_year_cost": _money(cost.first_year_cost.value),
+        "largest_severance": _money(cost.largest_severance.value),
     }
 
 
