@@ -3,7 +3,9 @@
 Each row is a copy of the base letter with the row's cells filled in (:mod:`app.domain.columns`),
 checked like any letter: a row with errors (or a cell that cannot be read) gets no DOCX and its
 problems go to the summary; the batch goes on. Each DOCX is written atomically (a complete file or
-none), carries its own terms, and is never written over an existing file unless asked.
+none), carries its own terms, and is never written over an existing file unless asked. The letters
+are flushed to disk together before the summary is written (one sync, not two fsyncs a letter,
+which were 8 ms of a letter's ~20).
 
 Rows run in worker processes (``workers`` > 1) or in the calling thread; either way the caller sees
 each row's result as it arrives and can stop the batch between letters (``should_stop``): the rows
@@ -30,7 +32,7 @@ from app.batch.table import Table
 from app.domain.columns import fill_draft, parse_header
 from app.domain.draft_paths import get_in
 from app.domain.problems import Severity
-from app.storage.atomic import WriteRefused, atomic_write_bytes, atomic_write_text
+from app.storage.atomic import WriteRefused, atomic_write_bytes, atomic_write_text, sync_to_disk
 from app.storage.errors import describe_write_error
 
 SUMMARY_NAME = "summary.csv"
@@ -167,7 +169,8 @@ def make_letter(job: LetterJob) -> RowResult:
     except (RenderError, DocxError) as exc:
         return RowResult(job.row, candidate, RowStatus.ERROR, None, (*messages, f"the letter cannot be made: {exc}"))
     try:
-        atomic_write_bytes(job.output, data, overwrite=job.overwrite)
+        # Renamed into place whole; flushed to disk with the whole batch (see write_summary).
+        atomic_write_bytes(job.output, data, overwrite=job.overwrite, sync=False)
     except WriteRefused:
         return RowResult(job.row, candidate, RowStatus.ERROR, None, (*messages, f"{job.output.name} already exists"))
     except OSError as exc:
@@ -300,9 +303,11 @@ def summary_csv(run: BatchRun) -> str:
 
 
 def write_summary(run: BatchRun, out_dir: Path) -> Path:
-    """Write ``summary.csv`` in ``out_dir`` atomically (it replaces an earlier batch's)."""
+    """Flush the batch's letters to disk, then write ``summary.csv`` in ``out_dir`` atomically (it
+    replaces an earlier batch's): once the summary is there, every letter it lists is on disk."""
     path = Path(out_dir) / SUMMARY_NAME
     try:
+        sync_to_disk()
         atomic_write_text(path, summary_csv(run))
     except OSError as exc:
         raise BatchError(f"{path.name} could not be written: {describe_write_error(exc, path)}") from None
