@@ -764,3 +764,21 @@ def test_all_optional_off_is_a_short_clean_letter() -> None:
     for absent in ("Exhibit A", "Cause", "severance", "Options", "Bonus", "arbitration", "at will", "Change of",
                    "disability", "death", "MERP", "conditioned on", "CONDITION"):
         assert absent not in text, absent
+
+
+def test_the_sample_carries_none_of_the_new_terms() -> None:
+    """Each new term's words, absent from a letter that does not have the term (the sample)."""
+    text = words(changed())
+    for absent in (
+        "principal place of employment", "TERM OF EMPLOYMENT", "Initial Term", "increased from", "will be increased",
+        "reviewed at least annually", "ANNUAL BONUS", "Target Bonus", "ranging from", "maximum of", "not less than $",
+        "paid quarterly", "employed by the Company on the date a bonus", "intends to adopt", "SIGNING BONUS",
+        "RETENTION BONUS", "repay", "PSUs", "performance conditions", "to be granted on", "date of grant,",
+        "rounded down", "in full on the", "AUTOMOBILE", "leased automobile", "PERQUISITES", "401(k)", "defer a portion",
+        "RELOCATION", "Relocation Benefits", "gross amount", "Good Reason", "written notice of your resignation",
+        "in lieu of all or part", "lump sum", "COBRA", "pro rata portion of your Target", "RELEASE", "409A", "has the meaning",
+        "Upon the occurrence of a Change of Control", "beginning", "percent (50%)", "background check",
+        "authorization to work", "Closing", "confirm your employment", "effective as of", "GOVERNING LAW",
+        "garden leave", "Confidentiality; Other Covenants", "an Delaware",
+    ):
+        assert absent not in text, absent
