@@ -1,0 +1,2 @@
+"""Legal checks placeholder replaced below."""
+from __future__ import annotations

@@ -1,0 +1,146 @@
+"""Defined terms across the whole letter: defined but never used, used capitalised but never
+defined, used before the definition, defined twice.
+
+A definition is a quoted capitalised term closing a parenthesis (``(the "Company")``,
+``(collectively, "Benefits")``) or followed by ``means`` / ``shall mean``; ``"Cause" (as defined
+below)`` is a forward reference, not a use before the definition. A short title in capitals
+(``RESTRICTIVE COVENANTS``) names its part of the letter, so its words may be used from there on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.domain.problems import Severity
+from app.review.hits import Hit, widen
+from app.review.sources import Kind, ReviewParagraph
+
+_QUOTED = re.compile(r"[\"\u201c]([A-Z0-9][^\"\u201c\u201d]{0,60}?)[\"\u201d]")
+_DEFINES_AFTER = re.compile(r"\)|\s+(?:shall mean|means|shall have the meaning|has the meaning|and collectively)\b")
+_FORWARD = re.compile(r"\s*\(as (?:defined|hereinafter defined)\b")
+_LONG_NAME_WORD = re.compile(r"([A-Z][\w&.-]*)\s+$")
+# Determiners that may stand capitalised before a term at the start of a sentence.
+_DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each", "All", "No", "A", "An", "Such",
+                          "Said", "Your", "Its", "Their", "Our", "Every"})
+# "the Term", "such Bonus Program": a capitalised noun phrase after a determiner, not a longer name
+# ("the Board of Directors", "the Securities and Exchange Commission", "the New York Civil Practice Law").
+_CAPITALISED_USE = re.compile(
+    r"\b(?:[Tt]he|[Ss]uch|[Tt]hese|[Tt]his|[Aa]ny|[Ss]aid)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b"
+    r"(?!\s+(?:of|and|for|on|in|to)\s+[A-Z])(?!\s+of\b)(?!\s*[A-Z])(?![-\w])"
+)
+# Capitalised by convention, not defined: offices, bodies, places and the parts of a document.
+_CONVENTIONAL = frozenset({
+    "Officer", "Officers", "Director", "Directors", "Board", "President", "Chairman", "Chair", "Secretary",
+    "Treasurer", "Court", "State", "States", "Association", "Corporation", "Agreement", "Exhibit", "Section",
+    "Article", "Rule", "Rules", "Government", "Commission", "Congress", "Committee", "Employer",
+    "Executive", "Employee", "Candidate",  # the pronoun check reports these
+})
+
+
+@dataclass(slots=True)
+class _Term:
+    name: str
+    definitions: list[tuple[int, int, int]]  # (paragraph index, start, end) of each definition
+    implied_at: int | None = None  # a title's paragraph index
+    forward_references: list[tuple[int, int]] = field(default_factory=list)  # "Cause" (as defined below)
+
+
+def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], set[tuple[int, int]]]:
+    terms: dict[str, _Term] = {}
+    quoted: set[tuple[int, int]] = set()  # (paragraph, start) of every quoted term: not a use
+    for index, para in enumerate(paragraphs):
+        text = para.text
+        if para.kind is Kind.TITLE and text.isupper() and len(text) <= 40 and not text.startswith("("):
+            name = " ".join(w.capitalize() for w in text.split())
+            term = terms.setdefault(name, _Term(name, []))
+            if term.implied_at is None:
+                term.implied_at = index
+            continue
+        if '"' not in text and "\u201c" not in text:
+            continue
+        for m in _QUOTED.finditer(text):
+            quoted.add((index, m.start()))
+            if _FORWARD.match(text, m.end()):
+                terms.setdefault(m.group(1), _Term(m.group(1), [])).forward_references.append((index, m.start()))
+                continue
+            if _DEFINES_AFTER.match(text, m.end()):
+                name = m.group(1)
+                terms.setdefault(name, _Term(name, [])).definitions.append((index, m.start(), m.end()))
+    return terms, quoted
+
+
+def _uses(term: str, paragraphs: list[ReviewParagraph], quoted: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Where ``term`` is used (not quoted, not inside a longer capitalised name)."""
+    pattern = re.compile(rf"(?<![\w\"\u201c-]){re.escape(term)}(?:s|'s|s')?(?![\w\"\u201d-])")
+    found = []
+    for index, para in enumerate(paragraphs):
+        text = para.text
+        if term not in text:
+            continue
+        for m in pattern.finditer(text):
+            if (index, m.start() - 1) in quoted:
+                continue
+            before = _LONG_NAME_WORD.search(text, max(0, m.start() - 30), m.start())
+            if before and before.group(1) not in _DETERMINERS and not before.group(1).endswith("."):
+                continue  # "Confidential Company Information", "Internal Revenue Code"
+            found.append((index, m.start(), m.end()))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    paragraph: int  # index into the paragraphs
+    hit: Hit
+
+
+def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set[str]]:
+    """The defined-term findings, and the names of the terms the letter defines (for other checks)."""
+    terms, quoted = _definitions(paragraphs)
+    out: list[TermHit] = []
+    for term in terms.values():
+        uses = _uses(term.name, paragraphs, quoted)
+        defs = term.definitions
+        for index, start, end in defs[1:]:
+            first = paragraphs[defs[0][0]]
+            s, e = widen(paragraphs[index].text, start, end, 2)
+            out.append(TermHit(index, Hit(
+                "defined-term-twice", Severity.WARNING,
+                f"\"{term.name}\" is defined again here (first in {first.section}): keep one definition.", s, e)))
+        if not defs:
+            continue
+        d_index, d_start, d_end = defs[0]
+        defined_at = min(d_index, term.implied_at if term.implied_at is not None else d_index)
+        announced = min(term.forward_references, default=(defined_at, d_start))  # "(as defined below)"
+        early = [u for u in uses if (u[0], u[1]) < min(announced, (defined_at, d_start)) and u[0] != defined_at]
+        if early:
+            index, start, end = early[0]
+            s, e = widen(paragraphs[index].text, start, end, 3)
+            out.append(TermHit(index, Hit(
+                "defined-term-before-definition", Severity.WARNING,
+                f"\"{term.name}\" is used here before it is defined (in {paragraphs[d_index].section}): "
+                "move the definition to the first use, or write \"(as defined below)\".", s, e)))
+        if not uses and not term.forward_references:
+            s, e = widen(paragraphs[d_index].text, d_start, d_end, 3)
+            out.append(TermHit(d_index, Hit(
+                "defined-term-unused", Severity.WARNING,
+                f"\"{term.name}\" is defined but never used: use it or delete the definition.", s, e)))
+    defined = {t.name for t in terms.values()}
+    plain = {n[:-1] for n in defined if n.endswith("s")} | {n + "s" for n in defined}
+    seen: set[str] = set()
+    for index, para in enumerate(paragraphs):
+        if para.kind not in (Kind.BODY, Kind.LINE):
+            continue
+        for m in _CAPITALISED_USE.finditer(para.text):
+            name = m.group(1)
+            head = name.split()[-1]
+            if name in defined or name in plain or head in _CONVENTIONAL or name in seen:
+                continue
+            seen.add(name)
+            s, e = widen(para.text, m.start(), m.end(), 2)
+            out.append(TermHit(index, Hit(
+                "defined-term-undefined", Severity.WARNING,
+                f"\"{name}\" is capitalised like a defined term but the letter never defines it: define it "
+                "where it is first used, e.g. (the \"" + name + "\"), or write it in lower case.", s, e)))
+    return out, defined
+

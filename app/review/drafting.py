@@ -1,0 +1,378 @@
+"""Drafting checks that read one paragraph at a time.
+
+Each check is a function from a paragraph's text to its :class:`~app.review.hits.Hit` list, named
+after the rule it reports. They are pure and depend only on the text, so :func:`paragraph_hits`
+caches them per paragraph: while a letter is edited only the paragraphs that changed are read again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from app.domain.problems import Severity
+from app.review.hits import Hit, widen
+from app.review.numbers import number_word_set, roman_value, words_value
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+# ---------------------------------------------------------------- parentheses and quotes
+
+# ")" closing a list label with no "(": "a)", "iv)", "12)" (a style of its own, not an imbalance)
+_LABEL_CLOSE = re.compile(r"(?<![\w(])(?:[a-zA-Z]|[ivxIVX]{1,5}|\d{1,2})\)")
+
+
+def unbalanced_parenthesis(text: str) -> list[Hit]:
+    if "(" not in text and ")" not in text:
+        return []
+    hits: list[Hit] = []
+    labels = {m.end() - 1 for m in _LABEL_CLOSE.finditer(text)}
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            opened.append(i)
+        elif c == ")":
+            if opened:
+                opened.pop()
+            elif i not in labels:
+                s, e = widen(text, i, i + 1, 5)
+                hits.append(Hit("unbalanced-parenthesis", ERROR,
+                                "A closing parenthesis has no opening one: delete it or add the \"(\" it closes.",
+                                s, e))
+    for i in opened:
+        end = min(len(text), i + 70)
+        end = text.rfind(" ", i, end) if end < len(text) and text.rfind(" ", i, end) > i else end
+        hits.append(Hit("unbalanced-parenthesis", ERROR,
+                        "This parenthesis is never closed: add the \")\" where the aside ends.", i, end))
+    return hits
+
+
+def unbalanced_quotes(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2:
+        i = straight[-1]
+        s, e = widen(text, i, i + 1, 4)
+        hits.append(Hit("unbalanced-quotes", ERROR,
+                        "An odd number of quotation marks: one quotation is not closed (or not opened).", s, e))
+    if text.count("\u201c") != text.count("\u201d"):
+        i = max(text.rfind("\u201c"), text.rfind("\u201d"))
+        s, e = widen(text, i, i + 1, 4)
+        hits.append(Hit("unbalanced-quotes", ERROR,
+                        "Opening and closing quotation marks do not pair up: close the quotation that is open.",
+                        s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- doubled words and punctuation
+
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+# "the means the meaning": a phrase begun, then begun again (the same word, then a word of the same stem)
+_RESTARTED = re.compile(r"\b([A-Za-z]+) ([A-Za-z]{4})([A-Za-z]*) \1 \2([A-Za-z]*)\b")
+_LEGIT_DOUBLES = frozenset({"that", "had"})
+
+
+def doubled_word(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _DOUBLED.finditer(text):
+        if m.group(1).lower() in _LEGIT_DOUBLES:
+            continue
+        s, e = widen(text, m.start(), m.end(), 2)
+        hits.append(Hit("doubled-word", ERROR, f"\"{m.group(1)}\" is written twice: delete one.", s, e))
+    for m in _RESTARTED.finditer(text):
+        if m.group(3) == m.group(4):
+            continue  # an exact repeat of two words is listed by the doubled-words pattern, or is deliberate
+        s, e = widen(text, m.start(), m.end(), 2)
+        first = f"{m.group(1)} {m.group(2)}{m.group(3)}"
+        hits.append(Hit("doubled-word", ERROR,
+                        f"The phrase is begun twice (\"{first}\" then \"{m.group(1)} {m.group(2)}{m.group(4)}\"): "
+                        f"delete \"{first}\".", s, e))
+    return hits
+
+
+_DOUBLED_PUNCT = re.compile(r"[;,:]\s*[;,:]|(?<!\.)\.\s?\.(?!\.)")
+
+
+def doubled_punctuation(text: str) -> list[Hit]:
+    hits = []
+    for m in _DOUBLED_PUNCT.finditer(text):
+        s, e = widen(text, m.start(), m.end(), 2)
+        hits.append(Hit("doubled-punctuation", ERROR,
+                        f"Doubled punctuation \"{m.group(0)}\": keep one mark.", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- citations
+
+# A letter "l" (or capital "O") where a citation's digit belongs: "Rule l3d-3", "40l(k)", "2O02".
+_GARBLED = re.compile(r"(?<![A-Za-z])l\d[\w()-]*|(?<=\d)[lO](?=[\d(])[\w()-]*|(?<=\d)O(?=\d)")
+_TOKEN_START = re.compile(r"[\w()-]*$")
+
+
+def garbled_citation(text: str) -> list[Hit]:
+    hits = []
+    for m in _GARBLED.finditer(text):
+        start = m.start() - len(_TOKEN_START.search(text, 0, m.start()).group(0))  # type: ignore[union-attr]
+        token = text[start:m.end()]
+        fixed = re.sub(r"(?<=\d)O|O(?=\d)", "0", re.sub(r"l(?=\d)|(?<=\d)l", "1", token))
+        s, e = widen(text, start, m.end(), 1)
+        hits.append(Hit("garbled-citation", ERROR,
+                        f"\"{token}\" mixes letters into a number: write \"{fixed}\" (digit 1 for letter l, "
+                        "0 for letter O).", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- enumerations
+
+_MARKER = re.compile(r"(?<![\w)])\(([ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z]|\d{1,2})\)(?=\s)")
+# A marker that names an item elsewhere rather than starting one: "clause (ii)", "sections (a) through (d)".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:clauses?|sections?|paragraphs?|subsections?|subparagraphs?|items?|through)\s*$",
+    re.IGNORECASE)
+_REFERENCE_AFTER = re.compile(r",|\s+(?:hereof|above|below|of this|through)\b")
+_AUXILIARY = frozenset({"is", "are", "was", "were", "shall", "will", "has", "have", "may", "must", "would",
+                        "should", "can", "could", "does", "do"})
+_NEXT_WORD = re.compile(r"\s*\W*(\w+)")
+
+
+def _marker_kind(token: str, state: dict[str, int]) -> tuple[str, int]:
+    """The list a marker belongs to and its position in it: ``("roman", 3)`` for ``iii``."""
+    if token.isdigit():
+        return "number", int(token)
+    case = "lower" if token.islower() else "upper"
+    value = roman_value(token)
+    letter = ord(token.lower()) - ord("a") + 1 if len(token) == 1 else None
+    if value is not None and letter is not None:  # "i", "v", "x", "l", "c": roman or a letter?
+        if state.get(f"roman-{case}", 0) + 1 == value:
+            return f"roman-{case}", value
+        if state.get(f"letter-{case}", 0) + 1 == letter:
+            return f"letter-{case}", letter
+        return (f"roman-{case}", value) if token.lower() == "i" else (f"letter-{case}", letter)
+    if value is not None:
+        return f"roman-{case}", value
+    return f"letter-{case}", letter or 0
+
+
+def _label(kind: str, value: int) -> str:
+    from app.documents.formatting import letter_label, roman
+
+    if kind == "number":
+        return f"({value})"
+    text = roman(value) if kind.startswith("roman") else letter_label(value)
+    return f"({text.upper() if kind.endswith('upper') else text})"
+
+
+def enumeration(text: str) -> list[Hit]:
+    """Inline lists (i), (ii) ... that skip or start at the wrong item, and an item that has lost its
+    subject ("(iii) is national in scope" among items that each name theirs)."""
+    if "(" not in text:
+        return []
+    hits: list[Hit] = []
+    state: dict[str, int] = {}
+    items: dict[str, list[tuple[int, int, str]]] = {}  # list -> (start, end, first word)
+    for m in _MARKER.finditer(text, 1):  # a label at the start is the paragraph's own (see clause_labels)
+        if _REFERENCE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _REFERENCE_AFTER.match(text, m.end()):
+            continue
+        kind, value = _marker_kind(m.group(1), state)
+        last = state.get(kind, 0)
+        word = _NEXT_WORD.match(text, m.end())
+        first_word = word.group(1).lower() if word else ""
+        if value == 1:
+            items[kind] = [(m.start(), m.end(), first_word)]
+        elif value != last + 1:
+            s, e = widen(text, m.start(), m.end(), 3)
+            if last == 0:
+                message = f"The list starts at {m.group(0)}: number its first item {_label(kind, 1)}."
+            elif value == last:
+                message = f"{m.group(0)} is used twice in a row: the second should be {_label(kind, last + 1)}."
+            else:
+                message = f"The list goes from {_label(kind, last)} to {m.group(0)}: the item {_label(kind, last + 1)} is missing or mislabelled."
+            hits.append(Hit("enumeration", ERROR, message, s, e))
+            items.setdefault(kind, []).append((m.start(), m.end(), first_word))
+        else:
+            items.setdefault(kind, []).append((m.start(), m.end(), first_word))
+        state[kind] = value
+    for entries in items.values():
+        verbs = [x for x in entries if x[2] in _AUXILIARY]
+        if len(entries) >= 3 and len(verbs) == 1:
+            start, end, verb = verbs[0]
+            s, e = widen(text, start, end, 4)
+            hits.append(Hit("enumeration", ERROR,
+                            f"This item starts with \"{verb}\" and has no subject, unlike the list's other items: "
+                            "say what it is about (e.g. \"the Business is ...\").", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- numbers in words and figures
+
+_FIGURE = re.compile(r"\((\d[\d,]*)(%?)\)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
+def numbers_words_figures(text: str) -> list[Hit]:
+    if "(" not in text:
+        return []
+    hits = []
+    vocabulary = number_word_set()
+    for m in _FIGURE.finditer(text):
+        # The words before "(6)": as many number words as stand there ("twenty-four", "two percent").
+        words: list[str] = []
+        pos = m.start()
+        while True:
+            w = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+            if w is None:
+                break
+            word = w.group(1).lower()
+            if not words and m.group(2) and word == "percent":
+                pos = w.start()
+                continue
+            if word not in vocabulary:
+                break
+            words.insert(0, word)
+            pos = w.start()
+        if not words:
+            continue
+        while words and words[0] == "and":
+            words.pop(0)
+        value = words_value(" ".join(words))
+        figure = int(m.group(1).replace(",", ""))
+        if value is not None and value != figure:
+            s, e = widen(text, pos, m.end(), 1)
+            hits.append(Hit("numbers-words-figures", ERROR,
+                            f"The words say {value} and the figure says {figure}: make them agree.", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- grammar of the parties and lists
+
+_NEITHER_OR = re.compile(r"\b[Nn]either\b((?:(?!\bnor\b)[^.;:]){1,80}?)\bor\b")
+
+
+def neither_or(text: str) -> list[Hit]:
+    hits = []
+    for m in _NEITHER_OR.finditer(text):
+        s, e = widen(text, m.start(), m.end(), 2)
+        hits.append(Hit("neither-or", ERROR, "\"Neither\" pairs with \"nor\": write \"neither ... nor\".", s, e))
+    return hits
+
+
+_ONE_NOUN = re.compile(r"\b(?:one|a single|only one|1)\s+(?:\(1\)\s+)?([a-z]{4,})\b")
+_NOT_NOUNS = frozenset({"more", "such", "other", "another", "time", "hundred", "thousand", "half", "third"})
+
+
+def singular_plural(text: str) -> list[Hit]:
+    """"one arbitrator" ... "the arbitrators" in one paragraph."""
+    hits = []
+    for m in _ONE_NOUN.finditer(text):
+        noun = m.group(1)
+        if noun in _NOT_NOUNS or noun.endswith("s"):
+            continue
+        plural = re.search(rf"\b[Tt]he\s+{noun}s\b", text[m.end():])
+        if plural:
+            start = m.end() + plural.start()
+            s, e = widen(text, start, m.end() + plural.end(), 3)
+            hits.append(Hit("singular-plural", ERROR,
+                            f"\"{m.group(0)}\" is one, but here \"{plural.group(0)}\" are several: "
+                            f"write \"the {noun}\" (or change the number).", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- statutes
+
+# Names the statutes do not have, with the name they do. Sources: the statutes' short titles
+# (15 U.S.C. 78a; 15 U.S.C. 77a; 26 U.S.C. 1; 29 U.S.C. 1001; 29 U.S.C. 201; 42 U.S.C. 12101;
+# 29 U.S.C. 2601; 29 U.S.C. 621; 29 U.S.C. 2101; 42 U.S.C. 2000e).
+_STATUTES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Securities and Exchange Act(?: of \d{4})?"), "Securities Exchange Act of 1934"),
+    (re.compile(r"Securities Exchange Act of (?!1934)\d{4}"), "Securities Exchange Act of 1934"),
+    (re.compile(r"Securities Act of (?!1933)\d{4}"), "Securities Act of 1933"),
+    (re.compile(r"Internal Revenue Code of (?!1986|1954)\d{4}"), "Internal Revenue Code of 1986"),
+    (re.compile(r"Employe(?:e|ment) Retirement Income (?:and )?Security Act(?<!Employee Retirement Income Security Act)"),
+     "Employee Retirement Income Security Act of 1974"),
+    (re.compile(r"Employment Retirement Income Security Act"), "Employee Retirement Income Security Act of 1974"),
+    (re.compile(r"Fair Labor Standard Act"), "Fair Labor Standards Act"),
+    (re.compile(r"Americans [Ww]ith Disability Act"), "Americans with Disabilities Act"),
+    (re.compile(r"Family Medical Leave Act"), "Family and Medical Leave Act"),
+    (re.compile(r"Age Discrimination (?:and|of) Employment Act"), "Age Discrimination in Employment Act"),
+    (re.compile(r"Workers'? Adjustment and Retraining Notification Act"), "Worker Adjustment and Retraining Notification Act"),
+    (re.compile(r"Civil Rights Act of (?!1964|1991|1866|1871)\d{4}"), "Civil Rights Act of 1964 (or of 1991)"),
+)
+
+
+def statute_name(text: str) -> list[Hit]:
+    if "Act" not in text and "Code" not in text:
+        return []
+    hits = []
+    for pattern, right in _STATUTES:
+        for m in pattern.finditer(text):
+            s, e = widen(text, m.start(), m.end(), 1)
+            hits.append(Hit("statute-name", ERROR,
+                            f"No statute is called \"{m.group(0)}\": its name is the {right}.", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- stray characters
+
+_STRAY = re.compile(r"[`~^|\\{}\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def stray_character(text: str) -> list[Hit]:
+    hits = []
+    for m in _STRAY.finditer(text):
+        s, e = widen(text, m.start(), m.end(), 3)
+        shown = m.group(0) if m.group(0).isprintable() else f"U+{ord(m.group(0)):04X}"
+        hits.append(Hit("stray-character", ERROR,
+                        f"A stray \"{shown}\" that belongs to no word: delete it.", s, e))
+    return hits
+
+
+# ---------------------------------------------------------------- pronouns
+
+_YOU = re.compile(r"\b[Yy]ou(?:rs?|rself)?\b")
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b|\bthe (?:Executive|Employee|Candidate)(?:'s)?\b")
+
+
+def third_person(text: str) -> list[Hit]:
+    """Third-person references to the addressee; kept only when the letter speaks to "you" (the
+    runner decides, as that needs the whole letter)."""
+    hits = []
+    for m in _THIRD_PERSON.finditer(text):
+        s, e = widen(text, m.start(), m.end(), 3)
+        hits.append(Hit("pronoun", WARNING,
+                        f"The letter speaks to \"you\", but here it says \"{m.group(0)}\": write "
+                        f"\"{_second_person(m.group(0))}\".", s, e))
+    return hits
+
+
+def _second_person(word: str) -> str:
+    w = word.lower()
+    if w.endswith("'s") or w in ("his", "her", "hers"):
+        return "your"
+    if w in ("himself", "herself"):
+        return "yourself"
+    return "you"
+
+
+def you_count(text: str) -> int:
+    return len(_YOU.findall(text))
+
+
+# ---------------------------------------------------------------- the checks, cached per paragraph
+
+CHECKS: tuple[Callable[[str], list[Hit]], ...] = (
+    unbalanced_parenthesis, unbalanced_quotes, doubled_word, doubled_punctuation, garbled_citation,
+    enumeration, numbers_words_figures, neither_or, singular_plural, statute_name, stray_character,
+    third_person,
+)
+
+
+@lru_cache(maxsize=4096)
+def paragraph_hits(text: str) -> tuple[Hit, ...]:
+    """Every paragraph check's hits on ``text``, in order of position."""
+    hits: list[Hit] = []
+    for check in CHECKS:
+        hits.extend(check(text))
+    hits.sort(key=lambda h: h.start)
+    return tuple(hits)
