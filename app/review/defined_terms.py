@@ -21,7 +21,7 @@ _DEFINES_AFTER = re.compile(r"\)|\s+(?:shall mean|means|shall have the meaning|h
 _FORWARD = re.compile(r"\s*\(as (?:defined|hereinafter defined)\b")
 _LONG_NAME_WORD = re.compile(r"([A-Z][\w&.-]*)\s+$")
 # Determiners that may stand capitalised before a term at the start of a sentence.
-_DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each", "All", "No", "A", "An", "Such",
+_DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each", "All", "No", "A", "An",
                           "Said", "Your", "Its", "Their", "Our", "Every"})
 # "the Term", "such Bonus Program": a capitalised noun phrase after a determiner, not a longer name
 # ("the Board of Directors", "the Securities and Exchange Commission", "the New York Civil Practice Law").
@@ -70,21 +70,24 @@ def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], s
     return terms, quoted
 
 
-def _uses(term: str, paragraphs: list[ReviewParagraph], quoted: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Where ``term`` is used (not quoted, not inside a longer capitalised name)."""
-    pattern = re.compile(rf"(?<![\w\"\u201c-]){re.escape(term)}(?:s|'s|s')?(?![\w\"\u201d-])")
-    found = []
+def _uses(terms: list[str], paragraphs: list[ReviewParagraph],
+          quoted: set[tuple[int, int]]) -> dict[str, list[tuple[int, int, int]]]:
+    """Where each term is used (not quoted, not inside a longer capitalised name): one pass of one
+    pattern over each paragraph, longer terms first."""
+    found: dict[str, list[tuple[int, int, int]]] = {t: [] for t in terms}
+    if not terms:
+        return found
+    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w\"\u201c-])({names})(?:s|'s|s')?(?![\w\"\u201d-])")
     for index, para in enumerate(paragraphs):
         text = para.text
-        if term not in text:
-            continue
         for m in pattern.finditer(text):
             if (index, m.start() - 1) in quoted:
                 continue
             before = _LONG_NAME_WORD.search(text, max(0, m.start() - 30), m.start())
             if before and before.group(1) not in _DETERMINERS and not before.group(1).endswith("."):
                 continue  # "Confidential Company Information", "Internal Revenue Code"
-            found.append((index, m.start(), m.end()))
+            found[m.group(1)].append((index, m.start(), m.end()))
     return found
 
 
@@ -98,8 +101,11 @@ def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set
     """The defined-term findings, and the names of the terms the letter defines (for other checks)."""
     terms, quoted = _definitions(paragraphs)
     out: list[TermHit] = []
+    all_uses = _uses(list(terms), paragraphs, quoted)
     for term in terms.values():
-        uses = _uses(term.name, paragraphs, quoted)
+        # "each a "New Director" and collectively the "New Directors"": a use of either is a use of both.
+        uses = all_uses[term.name] + all_uses.get(term.name + "s", []) + (
+            all_uses.get(term.name[:-1], []) if term.name.endswith("s") else [])
         defs = term.definitions
         for index, start, end in defs[1:]:
             first = paragraphs[defs[0][0]]

@@ -24,19 +24,27 @@ WARNING = Severity.WARNING
 _LABEL_CLOSE = re.compile(r"(?<![\w(])(?:[a-zA-Z]|[ivxIVX]{1,5}|\d{1,2})\)")
 
 
+_PARENTHESIS = re.compile(r"[()]")
+
+
 def unbalanced_parenthesis(text: str) -> list[Hit]:
     if "(" not in text and ")" not in text:
         return []
     hits: list[Hit] = []
-    labels = {m.end() - 1 for m in _LABEL_CLOSE.finditer(text)}
+    labels: set[int] | None = None  # made when a ")" closes nothing
     opened: list[int] = []
-    for i, c in enumerate(text):
-        if c == "(":
+    for m in _PARENTHESIS.finditer(text):
+        i = m.start()
+        if m.group(0) == "(":
             opened.append(i)
-        elif c == ")":
+        else:
             if opened:
                 opened.pop()
-            elif i not in labels:
+            else:
+                if labels is None:
+                    labels = {label.end() - 1 for label in _LABEL_CLOSE.finditer(text)}
+                if i in labels:
+                    continue
                 s, e = widen(text, i, i + 1, 5)
                 hits.append(Hit("unbalanced-parenthesis", ERROR,
                                 "A closing parenthesis has no opening one: delete it or add the \"(\" it closes.",
@@ -51,9 +59,8 @@ def unbalanced_parenthesis(text: str) -> list[Hit]:
 
 def unbalanced_quotes(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2:
-        i = straight[-1]
+    if text.count('"') % 2:
+        i = text.rfind('"')
         s, e = widen(text, i, i + 1, 4)
         hits.append(Hit("unbalanced-quotes", ERROR,
                         "An odd number of quotation marks: one quotation is not closed (or not opened).", s, e))
@@ -74,14 +81,32 @@ _RESTARTED = re.compile(r"\b([A-Za-z]+) ([A-Za-z]{4})([A-Za-z]*) \1 \2([A-Za-z]*
 _LEGIT_DOUBLES = frozenset({"that", "had"})
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _repeats(text: str) -> tuple[bool, bool]:
+    """Whether a word follows itself, and whether two words come again with the second's stem (a
+    quick pass over the words: the patterns below run only on paragraphs that may match)."""
+    words = _WORDS.findall(text.lower())
+    doubled = any(a == b for a, b in zip(words, words[1:], strict=False))
+    restarted = any(
+        a == c and len(b) >= 4 and b[:4] == d[:4] and b != d
+        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+    )
+    return doubled, restarted
+
+
 def doubled_word(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    for m in _DOUBLED.finditer(text):
+    doubled, restarted = _repeats(text)
+    if not doubled and not restarted:
+        return hits
+    for m in _DOUBLED.finditer(text) if doubled else ():
         if m.group(1).lower() in _LEGIT_DOUBLES:
             continue
         s, e = widen(text, m.start(), m.end(), 2)
         hits.append(Hit("doubled-word", ERROR, f"\"{m.group(1)}\" is written twice: delete one.", s, e))
-    for m in _RESTARTED.finditer(text):
+    for m in _RESTARTED.finditer(text) if restarted else ():
         if m.group(3) == m.group(4):
             continue  # an exact repeat of two words is listed by the doubled-words pattern, or is deliberate
         s, e = widen(text, m.start(), m.end(), 2)
@@ -95,8 +120,13 @@ def doubled_word(text: str) -> list[Hit]:
 _DOUBLED_PUNCT = re.compile(r"[;,:]\s*[;,:]|(?<!\.)\.\s?\.(?!\.)")
 
 
+_PUNCTUATION_PAIRS = tuple(a + sep + b for a in ";,:" for b in ";,:" for sep in ("", " ")) + ("..", ". .")
+
+
 def doubled_punctuation(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
+    if not any(pair in text for pair in _PUNCTUATION_PAIRS):
+        return hits
     for m in _DOUBLED_PUNCT.finditer(text):
         s, e = widen(text, m.start(), m.end(), 2)
         hits.append(Hit("doubled-punctuation", ERROR,
@@ -111,8 +141,13 @@ _GARBLED = re.compile(r"(?<![A-Za-z])l\d[\w()-]*|(?<=\d)[lO](?=[\d(])[\w()-]*|(?
 _TOKEN_START = re.compile(r"[\w()-]*$")
 
 
+_GARBLED_HINT = re.compile(r"\d[lO]|[lO]\d")
+
+
 def garbled_citation(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
+    if not _GARBLED_HINT.search(text):
+        return hits
     for m in _GARBLED.finditer(text):
         start = m.start() - len(_TOKEN_START.search(text, 0, m.start()).group(0))  # type: ignore[union-attr]
         token = text[start:m.end()]
@@ -172,9 +207,16 @@ def enumeration(text: str) -> list[Hit]:
     hits: list[Hit] = []
     state: dict[str, int] = {}
     items: dict[str, list[tuple[int, int, str]]] = {}  # list -> (start, end, first word)
-    for m in _MARKER.finditer(text, 1):  # a label at the start is the paragraph's own (see clause_labels)
+    vocabulary = number_word_set()
+    for m in _MARKER.finditer(text):
+        if m.start() == 0 and m.group(1) not in ("i", "I", "a", "A", "1"):
+            continue  # the paragraph's own label, in a sequence over paragraphs (see clause_labels)
         if _REFERENCE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _REFERENCE_AFTER.match(text, m.end()):
             continue
+        if m.group(1).isdigit():
+            word_before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if word_before and word_before.group(1).lower() in vocabulary:
+                continue  # "one (1) year": the figure of a number in words
         kind, value = _marker_kind(m.group(1), state)
         last = state.get(kind, 0)
         word = _NEXT_WORD.match(text, m.end())
@@ -251,7 +293,9 @@ _NEITHER_OR = re.compile(r"\b[Nn]either\b((?:(?!\bnor\b)[^.;:]){1,80}?)\bor\b")
 
 
 def neither_or(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
+    if "either" not in text:
+        return hits
     for m in _NEITHER_OR.finditer(text):
         s, e = widen(text, m.start(), m.end(), 2)
         hits.append(Hit("neither-or", ERROR, "\"Neither\" pairs with \"nor\": write \"neither ... nor\".", s, e))
@@ -264,7 +308,9 @@ _NOT_NOUNS = frozenset({"more", "such", "other", "another", "time", "hundred", "
 
 def singular_plural(text: str) -> list[Hit]:
     """"one arbitrator" ... "the arbitrators" in one paragraph."""
-    hits = []
+    hits: list[Hit] = []
+    if "one " not in text and "single " not in text and "1 " not in text:
+        return hits
     for m in _ONE_NOUN.finditer(text):
         noun = m.group(1)
         if noun in _NOT_NOUNS or noun.endswith("s"):
@@ -334,10 +380,16 @@ _YOU = re.compile(r"\b[Yy]ou(?:rs?|rself)?\b")
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b|\bthe (?:Executive|Employee|Candidate)(?:'s)?\b")
 
 
+_THIRD_PERSON_HINTS = ("he ", "him", "his ", "she ", "her", "the executive", "the employee", "the candidate")
+
+
 def third_person(text: str) -> list[Hit]:
     """Third-person references to the addressee; kept only when the letter speaks to "you" (the
     runner decides, as that needs the whole letter)."""
-    hits = []
+    hits: list[Hit] = []
+    lower = text.lower()
+    if not any(word in lower for word in _THIRD_PERSON_HINTS):
+        return hits
     for m in _THIRD_PERSON.finditer(text):
         s, e = widen(text, m.start(), m.end(), 3)
         hits.append(Hit("pronoun", WARNING,

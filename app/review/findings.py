@@ -30,6 +30,13 @@ class Location:
             return f"{self.section}, heading"
         return f"{self.section}, paragraph {self.paragraph}"
 
+    @property
+    def short(self) -> str:
+        """``Section 8, ¶ 2``; ``Exhibit A, ¶ 3``; ``Section 9, heading``."""
+        number, dot, _ = self.section.partition(".")
+        where = f"Section {number}" if dot and number.isdigit() else self.section
+        return f"{where}, heading" if self.paragraph == 0 else f"{where}, \u00b6 {self.paragraph}"
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

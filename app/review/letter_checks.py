@@ -47,27 +47,31 @@ def party_names(paragraphs: list[ReviewParagraph], names: list[str]) -> list[Let
         parts = [w.lower() for w in _WORD.findall(name)]
         if len(parts) < 2:
             continue
+        anchors = re.compile(r"\b(" + "|".join(re.escape(p) for p in set(parts) if len(p) >= 3) + r")\b")
         for index, para in enumerate(paragraphs):
-            words = list(_WORD.finditer(para.text))
-            lowered = [w.group(0).lower().removesuffix("'s") for w in words]
-            for i, word in enumerate(lowered):
-                if word not in parts:
-                    continue
-                k = parts.index(word)
-                for step in (1, -1):
-                    j, kk = i + step, k + step
-                    if not (0 <= j < len(words) and 0 <= kk < len(parts)):
+            lower = para.text.lower()
+            for m in anchors.finditer(lower):
+                k = parts.index(m.group(1))
+                for kk, word in ((k + 1, _WORD.match(lower, m.end() + 1)), (k - 1, _word_before(lower, m.start()))):
+                    if word is None or not 0 <= kk < len(parts):
                         continue
-                    other, expected = lowered[j], parts[kk]
+                    other, expected = word.group(0).removesuffix("'s"), parts[kk]
                     limit = 1 if len(expected) < 6 else 2
                     if other != expected and len(expected) >= 4 and _distance(other, expected, limit) <= limit:
-                        m = words[j]
-                        s, e = widen(para.text, min(m.start(), words[i].start()), max(m.end(), words[i].end()), 1)
+                        shown = para.text[word.start():word.end()]
+                        s, e = widen(para.text, min(m.start(), word.start()), max(m.end(), word.end()), 1)
                         hits.append(LetterHit(index, Hit(
                             "party-name", Severity.ERROR,
-                            f"\"{m.group(0)}\" misspells the party's name \"{name}\": write it as in the rest "
+                            f"\"{shown}\" misspells the party's name \"{name}\": write it as in the rest "
                             "of the letter.", s, e)))
     return hits
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'&-]*) $")
+
+
+def _word_before(text: str, at: int) -> re.Match[str] | None:
+    return _LAST_WORD.search(text, max(0, at - 40), at)
 
 
 def names_in(paragraphs: list[ReviewParagraph]) -> list[str]:

@@ -19,6 +19,7 @@ def _romans() -> dict[str, int]:
     return {roman(n): n for n in range(1, 400)}
 
 
+@lru_cache(maxsize=1)
 def number_word_set() -> frozenset[str]:
     """Every single word a number in words is made of (``twenty``, ``four``, ``hundred``)."""
     return frozenset(w for text in _words() for w in text.replace("-", " ").split())

@@ -4,6 +4,7 @@ terms when the letter is OfferDesk's, into one list of findings in reading order
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from app.review.findings import Finding, Location
 from app.review.hits import Hit, widen
 from app.review.letter_checks import clause_labels, hard_coded_years, headings, names_in, party_names
 from app.review.sources import (
+    FieldSpan,
     ReviewParagraph,
     docx_paragraphs,
     from_document,
@@ -82,10 +84,10 @@ def legal_findings(paragraphs: list[ReviewParagraph], issues: Iterable[LegalIssu
     return out
 
 
-def _place_of(paragraphs: list[ReviewParagraph], path: str) -> tuple[int, object] | None:
+def _place_of(paragraphs: list[ReviewParagraph], path: str) -> tuple[int, FieldSpan] | None:
     if not path:
         return None
-    best = None
+    best: tuple[int, FieldSpan] | None = None
     for index, para in enumerate(paragraphs):
         for span in para.fields:
             if span.path == path:
@@ -95,16 +97,29 @@ def _place_of(paragraphs: list[ReviewParagraph], path: str) -> tuple[int, object
     return best
 
 
-def review_document(document: Document, letter: Letter | None = None) -> list[Finding]:
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The paragraphs reviewed and the findings on them (legal findings first)."""
+
+    paragraphs: list[ReviewParagraph]
+    findings: list[Finding]
+
+
+def review_rendered(document: Document, letter: Letter | None = None) -> Review:
     """Review a rendered letter: the drafting checks, and with ``letter`` the legal checks too."""
     paragraphs = from_document(document)
     if letter is None:
-        return review_paragraphs(paragraphs)
+        return Review(paragraphs, review_paragraphs(paragraphs))
     from app.domain.legal_rules import legal_issues
 
     names = [letter.company.name, letter.candidate.full_name]
     drafting_findings = review_paragraphs(paragraphs, names=names, start_year=letter.position.start_date.year)
-    return legal_findings(paragraphs, legal_issues(letter)) + drafting_findings
+    return Review(paragraphs, legal_findings(paragraphs, legal_issues(letter)) + drafting_findings)
+
+
+def review_document(document: Document, letter: Letter | None = None) -> list[Finding]:
+    """The findings of :func:`review_rendered`."""
+    return review_rendered(document, letter).findings
 
 
 def review_letter(letter: Letter) -> list[Finding]:
