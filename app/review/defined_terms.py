@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.domain.problems import Severity
 from app.review.hits import Hit, widen
@@ -46,6 +47,27 @@ class _Term:
     forward_references: list[tuple[int, int]] = field(default_factory=list)  # "Cause" (as defined below)
 
 
+# What a quoted capitalised term is doing where it stands.
+_DEFINES, _FORWARD_REFERENCE, _MENTION = "defines", "forward", "mention"
+
+
+@lru_cache(maxsize=4096)
+def _quotes(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Each quoted capitalised term of a paragraph: (start, end, name, what it does)."""
+    if '"' not in text and "\u201c" not in text:
+        return ()
+    out = []
+    for m in _QUOTED.finditer(text):
+        if _FORWARD.match(text, m.end()):
+            role = _FORWARD_REFERENCE
+        elif _DEFINES_AFTER.match(text, m.end()):
+            role = _DEFINES
+        else:
+            role = _MENTION
+        out.append((m.start(), m.end(), m.group(1), role))
+    return tuple(out)
+
+
 def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], set[tuple[int, int]]]:
     terms: dict[str, _Term] = {}
     quoted: set[tuple[int, int]] = set()  # (paragraph, start) of every quoted term: not a use
@@ -57,37 +79,50 @@ def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], s
             if term.implied_at is None:
                 term.implied_at = index
             continue
-        if '"' not in text and "\u201c" not in text:
-            continue
-        for m in _QUOTED.finditer(text):
-            quoted.add((index, m.start()))
-            if _FORWARD.match(text, m.end()):
-                terms.setdefault(m.group(1), _Term(m.group(1), [])).forward_references.append((index, m.start()))
-                continue
-            if _DEFINES_AFTER.match(text, m.end()):
-                name = m.group(1)
-                terms.setdefault(name, _Term(name, [])).definitions.append((index, m.start(), m.end()))
+        for start, end, name, role in _quotes(text):
+            quoted.add((index, start))
+            if role == _FORWARD_REFERENCE:
+                terms.setdefault(name, _Term(name, [])).forward_references.append((index, start))
+            elif role == _DEFINES:
+                terms.setdefault(name, _Term(name, [])).definitions.append((index, start, end))
     return terms, quoted
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, term) of each use of a term in one paragraph: not quoted, not inside a longer
+    capitalised name ("Confidential Company Information", "Internal Revenue Code")."""
+    out = []
+    for term in terms:
+        at = text.find(term)
+        while at >= 0:
+            end = at + len(term)
+            for suffix in ("'s", "s'", "s"):
+                if text.startswith(suffix, end):
+                    end += len(suffix)
+                    break
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not (before.isalnum() or before in "\"\u201c-" or after.isalnum() or after in "\"\u201d-_"):
+                word = _LONG_NAME_WORD.search(text, max(0, at - 30), at)
+                if not (word and word.group(1) not in _DETERMINERS and not word.group(1).endswith(".")):
+                    out.append((at, end, term))
+            at = text.find(term, at + 1)
+    return tuple(out)
 
 
 def _uses(terms: list[str], paragraphs: list[ReviewParagraph],
           quoted: set[tuple[int, int]]) -> dict[str, list[tuple[int, int, int]]]:
-    """Where each term is used (not quoted, not inside a longer capitalised name): one pass of one
-    pattern over each paragraph, longer terms first."""
+    """Where each term is used; a longer term wins where two overlap ("New Directors", "New Director")."""
     found: dict[str, list[tuple[int, int, int]]] = {t: [] for t in terms}
-    if not terms:
-        return found
-    names = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\"\u201c-])({names})(?:s|'s|s')?(?![\w\"\u201d-])")
+    ordered = tuple(sorted(terms, key=len, reverse=True))
     for index, para in enumerate(paragraphs):
-        text = para.text
-        for m in pattern.finditer(text):
-            if (index, m.start() - 1) in quoted:
+        taken: list[tuple[int, int]] = []
+        for start, end, term in _paragraph_uses(para.text, ordered):
+            if (index, start - 1) in quoted or any(s <= start < e for s, e in taken):
                 continue
-            before = _LONG_NAME_WORD.search(text, max(0, m.start() - 30), m.start())
-            if before and before.group(1) not in _DETERMINERS and not before.group(1).endswith("."):
-                continue  # "Confidential Company Information", "Internal Revenue Code"
-            found[m.group(1)].append((index, m.start(), m.end()))
+            taken.append((start, end))
+            found[term].append((index, start, end))
     return found
 
 
@@ -95,6 +130,12 @@ def _uses(terms: list[str], paragraphs: list[ReviewParagraph],
 class TermHit:
     paragraph: int  # index into the paragraphs
     hit: Hit
+
+
+@lru_cache(maxsize=4096)
+def _capitalised(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, phrase) of each capitalised noun phrase after a determiner in a paragraph."""
+    return tuple((m.start(), m.end(), m.group(1)) for m in _CAPITALISED_USE.finditer(text))
 
 
 def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set[str]]:
@@ -137,13 +178,12 @@ def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set
     for index, para in enumerate(paragraphs):
         if para.kind not in (Kind.BODY, Kind.LINE):
             continue
-        for m in _CAPITALISED_USE.finditer(para.text):
-            name = m.group(1)
+        for start, end, name in _capitalised(para.text):
             head = name.split()[-1]
             if name in defined or name in plain or head in _CONVENTIONAL or name in seen:
                 continue
             seen.add(name)
-            s, e = widen(para.text, m.start(), m.end(), 2)
+            s, e = widen(para.text, start, end, 2)
             out.append(TermHit(index, Hit(
                 "defined-term-undefined", Severity.WARNING,
                 f"\"{name}\" is capitalised like a defined term but the letter never defines it: define it "

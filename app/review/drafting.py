@@ -7,6 +7,8 @@ caches them per paragraph: while a letter is edited only the paragraphs that cha
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -88,10 +90,12 @@ def _repeats(text: str) -> tuple[bool, bool]:
     """Whether a word follows itself, and whether two words come again with the second's stem (a
     quick pass over the words: the patterns below run only on paragraphs that may match)."""
     words = _WORDS.findall(text.lower())
-    doubled = any(a == b for a, b in zip(words, words[1:], strict=False))
+    doubled = any(map(operator.eq, words, words[1:]))
+    # Only where a word comes back after one other word need the second pair be compared.
     restarted = any(
-        a == c and len(b) >= 4 and b[:4] == d[:4] and b != d
-        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
+        len(words[i + 1]) >= 4 and words[i + 1][:4] == words[i + 3][:4] != ""
+        and words[i + 1] != words[i + 3]
+        for i in itertools.compress(range(len(words) - 3), map(operator.eq, words, words[2:]))
     )
     return doubled, restarted
 
@@ -125,7 +129,7 @@ _PUNCTUATION_PAIRS = tuple(a + sep + b for a in ";,:" for b in ";,:" for sep in 
 
 def doubled_punctuation(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not any(pair in text for pair in _PUNCTUATION_PAIRS):
+    if not any(map(text.__contains__, _PUNCTUATION_PAIRS)):
         return hits
     for m in _DOUBLED_PUNCT.finditer(text):
         s, e = widen(text, m.start(), m.end(), 2)
@@ -388,7 +392,7 @@ def third_person(text: str) -> list[Hit]:
     runner decides, as that needs the whole letter)."""
     hits: list[Hit] = []
     lower = text.lower()
-    if not any(word in lower for word in _THIRD_PERSON_HINTS):
+    if not any(map(lower.__contains__, _THIRD_PERSON_HINTS)):
         return hits
     for m in _THIRD_PERSON.finditer(text):
         s, e = widen(text, m.start(), m.end(), 3)
@@ -407,8 +411,9 @@ def _second_person(word: str) -> str:
     return "you"
 
 
+@lru_cache(maxsize=4096)
 def you_count(text: str) -> int:
-    return len(_YOU.findall(text))
+    return len(_YOU.findall(text)) if "ou" in text else 0
 
 
 # ---------------------------------------------------------------- the checks, cached per paragraph

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.domain.problems import Severity
 from app.review.hits import Hit, widen
@@ -42,29 +43,38 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 def party_names(paragraphs: list[ReviewParagraph], names: list[str]) -> list[LetterHit]:
     """A party's name spelled differently next to the rest of it (``MIM CORPORATON``)."""
-    hits: list[LetterHit] = []
-    for name in names:
-        parts = [w.lower() for w in _WORD.findall(name)]
-        if len(parts) < 2:
+    return [LetterHit(index, hit) for name in names for index, para in enumerate(paragraphs)
+            for hit in _name_hits(para.text, name)]
+
+
+@lru_cache(maxsize=4096)
+def _name_hits(text: str, name: str) -> tuple[Hit, ...]:
+    parts = [w.lower() for w in _WORD.findall(name)]
+    if len(parts) < 2:
+        return ()
+    lower = text.lower()
+    hits = []
+    for k, part in enumerate(parts):
+        if len(part) < 3:
             continue
-        anchors = re.compile(r"\b(" + "|".join(re.escape(p) for p in set(parts) if len(p) >= 3) + r")\b")
-        for index, para in enumerate(paragraphs):
-            lower = para.text.lower()
-            for m in anchors.finditer(lower):
-                k = parts.index(m.group(1))
-                for kk, word in ((k + 1, _WORD.match(lower, m.end() + 1)), (k - 1, _word_before(lower, m.start()))):
+        at = lower.find(part)
+        while at >= 0:
+            end = at + len(part)
+            if (at == 0 or not lower[at - 1].isalpha()) and (end == len(lower) or not lower[end].isalpha()):
+                for kk, word in ((k + 1, _WORD.match(lower, end + 1)), (k - 1, _word_before(lower, at))):
                     if word is None or not 0 <= kk < len(parts):
                         continue
                     other, expected = word.group(0).removesuffix("'s"), parts[kk]
                     limit = 1 if len(expected) < 6 else 2
                     if other != expected and len(expected) >= 4 and _distance(other, expected, limit) <= limit:
-                        shown = para.text[word.start():word.end()]
-                        s, e = widen(para.text, min(m.start(), word.start()), max(m.end(), word.end()), 1)
-                        hits.append(LetterHit(index, Hit(
+                        shown = text[word.start():word.end()]
+                        s, e = widen(text, min(at, word.start()), max(end, word.end()), 1)
+                        hits.append(Hit(
                             "party-name", Severity.ERROR,
                             f"\"{shown}\" misspells the party's name \"{name}\": write it as in the rest "
-                            "of the letter.", s, e)))
-    return hits
+                            "of the letter.", s, e))
+            at = lower.find(part, at + 1)
+    return tuple(hits)
 
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'&-]*) $")
@@ -166,6 +176,7 @@ def clause_labels(paragraphs: list[ReviewParagraph]) -> list[LetterHit]:
 
 # ---------------------------------------------------------------- years
 
+_FOUR_DIGITS = re.compile(r"[12][0-9]{3}")
 _YEAR_PHRASE = re.compile(r"\b(?:calendar|fiscal|plan|performance|bonus) year (\d{4})\b|\b(?:during|for|in) (\d{4})\b(?! \w+ Act)")
 
 
@@ -184,20 +195,31 @@ def hard_coded_years(paragraphs: list[ReviewParagraph], start_year: int | None) 
                 letter_year = int(m.group(1))
                 break
     for index, para in enumerate(paragraphs):
-        for m in _YEAR_PHRASE.finditer(para.text):
-            year_start = m.start(1) if m.group(1) else m.start(2)
-            year = int(para.text[year_start:year_start + 4])
-            if ours:
-                if para.field_at(year_start, year_start + 4) is None and (start_year is None or year == start_year):
-                    s, e = widen(para.text, m.start(), m.end(), 2)
-                    hits.append(LetterHit(index, Hit(
-                        "hard-coded-year", Severity.WARNING,
-                        f"{year} is written into the text: make it the start date's year, so it follows the "
-                        "start date when that changes.", s, e)))
-            elif letter_year is not None and year < letter_year:
-                s, e = widen(para.text, m.start(), m.end(), 2)
-                hits.append(LetterHit(index, Hit(
-                    "hard-coded-year", Severity.WARNING,
-                    f"{year} is before the letter's own date ({letter_year}): the year should be the year "
-                    "employment starts.", s, e)))
+        for hit in _year_hits(para, ours, start_year, letter_year):
+            hits.append(LetterHit(index, hit))
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _year_hits(para: ReviewParagraph, ours: bool, start_year: int | None, letter_year: int | None) -> tuple[Hit, ...]:
+    text = para.text
+    if not any(c.isdigit() for c in text[:1]) and not _FOUR_DIGITS.search(text):
+        return ()
+    hits = []
+    for m in _YEAR_PHRASE.finditer(text):
+        year_start = m.start(1) if m.group(1) else m.start(2)
+        year = int(text[year_start:year_start + 4])
+        if ours:
+            if para.field_at(year_start, year_start + 4) is None and (start_year is None or year == start_year):
+                s, e = widen(text, m.start(), m.end(), 2)
+                hits.append(Hit(
+                    "hard-coded-year", Severity.WARNING,
+                    f"{year} is written into the text: make it the start date's year, so it follows the "
+                    "start date when that changes.", s, e))
+        elif letter_year is not None and year < letter_year:
+            s, e = widen(text, m.start(), m.end(), 2)
+            hits.append(Hit(
+                "hard-coded-year", Severity.WARNING,
+                f"{year} is before the letter's own date ({letter_year}): the year should be the year "
+                "employment starts.", s, e))
+    return tuple(hits)

@@ -31,6 +31,16 @@ if TYPE_CHECKING:
 _ADDRESSED_TO_YOU = 5
 
 
+def clear_caches() -> None:
+    """Forget every paragraph's checks (the benchmark's cold runs; tests that time nothing need not)."""
+    from app.review import defined_terms, letter_checks
+
+    for cached in (drafting.paragraph_hits, drafting.you_count, defined_terms._quotes,
+                   defined_terms._paragraph_uses, defined_terms._capitalised, letter_checks._name_hits,
+                   letter_checks._year_hits):
+        cached.cache_clear()
+
+
 class ReviewInputError(Exception):
     """The file cannot be reviewed: the message names the file and what to do."""
 

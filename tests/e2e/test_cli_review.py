@@ -50,7 +50,9 @@ def test_a_word_letter_without_errors_exits_0(tmp_path: Path) -> None:
 
 
 def test_unreadable_or_unknown_files_exit_2_with_one_line(tmp_path: Path) -> None:
-    assert_one_line_failure(offerdesk("review", "missing.txt", cwd=tmp_path), "missing.txt", "no such file")
+    missing = offerdesk("review", "missing.txt", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert_one_line_failure(missing, "missing.txt", "no such file")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     assert_one_line_failure(offerdesk("review", "notes.pdf", cwd=tmp_path), ".offer.json, .docx and .txt")
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
