@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.show_calc_action = self._action("&Calculations", lambda: self.side_tabs.setCurrentIndex(1), "Ctrl+2")
         self.show_changes_action = self._action("C&hanges", lambda: self.side_tabs.setCurrentIndex(2), "Ctrl+3")
         self.show_review_action = self._action(
-            "&Review", lambda: self.side_tabs.setCurrentWidget(self.review_tab), "Ctrl+4",
+            "&Review", lambda: self.side_tabs.setCurrentWidget(self.review_tab), "Ctrl+5",
             "Drafting and legal findings on the letter as rendered",
         )
         self.about_action = self._action("&About OfferDesk", self.about, std.HelpContents)

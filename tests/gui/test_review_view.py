@@ -79,7 +79,7 @@ def test_the_view_menus_review_opens_the_tab(qtbot, make_main_window):
     window = make_main_window()
     open_sample(window)
     assert window.review_tab.made is None  # made on first use
-    assert window.show_review_action.shortcut() == QKeySequence("Ctrl+4")
+    assert window.show_review_action.shortcut() == QKeySequence("Ctrl+5")
     window.show_review_action.trigger()
     assert window.side_tabs.currentWidget() is window.review_tab
     assert window.review_tab.made is not None
