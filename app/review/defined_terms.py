@@ -26,10 +26,9 @@ _DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each",
                           "Said", "Your", "Its", "Their", "Our", "Every"})
 # "the Term", "such Bonus Program": a capitalised noun phrase after a determiner, not a longer name
 # ("the Board of Directors", "the Securities and Exchange Commission", "the New York Civil Practice Law").
-_CAPITALISED_USE = re.compile(
-    r"\b(?:[Tt]he|[Ss]uch|[Tt]hese|[Tt]his|[Aa]ny|[Ss]aid)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b"
-    r"(?!\s+(?:of|and|for|on|in|to)\s+[A-Z])(?!\s+of\b)(?!\s*[A-Z])(?![-\w])"
-)
+_CAPITALISED_RUN = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)")
+_USE_DETERMINERS = frozenset({"the", "such", "these", "this", "any", "said"})
+_LONGER_NAME = re.compile(r" of\b| (?:and|for|on|in|to) [A-Z]")
 # Capitalised by convention, not defined: offices, bodies, places and the parts of a document.
 _CONVENTIONAL = frozenset({
     "Officer", "Officers", "Director", "Directors", "Board", "President", "Chairman", "Chair", "Secretary",
@@ -135,7 +134,25 @@ class TermHit:
 @lru_cache(maxsize=4096)
 def _capitalised(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, phrase) of each capitalised noun phrase after a determiner in a paragraph."""
-    return tuple((m.start(), m.end(), m.group(1)) for m in _CAPITALISED_USE.finditer(text))
+    out = []
+    spaced = " " + text  # offsets in ``spaced`` are one past those in ``text``
+    for m in _CAPITALISED_RUN.finditer(spaced):
+        words = m.group(1).split(" ")
+        if words[0].lower() in _USE_DETERMINERS:
+            words = words[1:]
+            start = m.start(1) + len(m.group(1)) - len(" ".join(words)) - 1
+        else:
+            before = spaced.rfind(" ", 0, m.start())
+            if spaced[before + 1:m.start()].lower() not in _USE_DETERMINERS:
+                continue
+            start = m.start(1) - 1
+        end = m.end() - 1
+        if not 1 <= len(words) <= 3 or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            continue
+        if _LONGER_NAME.match(text, end):
+            continue
+        out.append((start, end, " ".join(words)))
+    return tuple(out)
 
 
 def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set[str]]:

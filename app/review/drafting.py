@@ -20,6 +20,15 @@ from app.review.numbers import number_word_set, roman_value, words_value
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 
+# Digits read as "0" and , : as ;, so a few substring tests find where a pattern may match.
+_SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, ",": ";", ":": ";"})
+
+
+@lru_cache(maxsize=256)
+def _shape(text: str) -> str:
+    return text.translate(_SHAPES)
+
+
 # ---------------------------------------------------------------- parentheses and quotes
 
 # ")" closing a list label with no "(": "a)", "iv)", "12)" (a style of its own, not an imbalance)
@@ -124,12 +133,10 @@ def doubled_word(text: str) -> list[Hit]:
 _DOUBLED_PUNCT = re.compile(r"[;,:]\s*[;,:]|(?<!\.)\.\s?\.(?!\.)")
 
 
-_PUNCTUATION_PAIRS = tuple(a + sep + b for a in ";,:" for b in ";,:" for sep in ("", " ")) + ("..", ". .")
-
-
 def doubled_punctuation(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not any(map(text.__contains__, _PUNCTUATION_PAIRS)):
+    shape = _shape(text)
+    if ";;" not in shape and "; ;" not in shape and ".." not in shape and ". ." not in shape:
         return hits
     for m in _DOUBLED_PUNCT.finditer(text):
         s, e = widen(text, m.start(), m.end(), 2)
@@ -145,12 +152,10 @@ _GARBLED = re.compile(r"(?<![A-Za-z])l\d[\w()-]*|(?<=\d)[lO](?=[\d(])[\w()-]*|(?
 _TOKEN_START = re.compile(r"[\w()-]*$")
 
 
-_GARBLED_HINT = re.compile(r"\d[lO]|[lO]\d")
-
-
 def garbled_citation(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if not _GARBLED_HINT.search(text):
+    shape = _shape(text)
+    if "0l" not in shape and "l0" not in shape and "0O" not in shape and "O0" not in shape:
         return hits
     for m in _GARBLED.finditer(text):
         start = m.start() - len(_TOKEN_START.search(text, 0, m.start()).group(0))  # type: ignore[union-attr]
@@ -165,7 +170,7 @@ def garbled_citation(text: str) -> list[Hit]:
 
 # ---------------------------------------------------------------- enumerations
 
-_MARKER = re.compile(r"(?<![\w)])\(([ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z]|\d{1,2})\)(?=\s)")
+_MARKER = re.compile(r"\(([ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z]|\d{1,2})\)")
 # A marker that names an item elsewhere rather than starting one: "clause (ii)", "sections (a) through (d)".
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:clauses?|sections?|paragraphs?|subsections?|subparagraphs?|items?|through)\s*$",
@@ -213,6 +218,9 @@ def enumeration(text: str) -> list[Hit]:
     items: dict[str, list[tuple[int, int, str]]] = {}  # list -> (start, end, first word)
     vocabulary = number_word_set()
     for m in _MARKER.finditer(text):
+        if (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_)")) or (
+                m.end() < len(text) and not text[m.end()].isspace()) or m.end() == len(text):
+            continue  # "401(a)", "Person(s)", "(a)," : not an item's label
         if m.start() == 0 and m.group(1) not in ("i", "I", "a", "A", "1"):
             continue  # the paragraph's own label, in a sequence over paragraphs (see clause_labels)
         if _REFERENCE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _REFERENCE_AFTER.match(text, m.end()):
@@ -306,7 +314,7 @@ def neither_or(text: str) -> list[Hit]:
     return hits
 
 
-_ONE_NOUN = re.compile(r"\b(?:one|a single|only one|1)\s+(?:\(1\)\s+)?([a-z]{4,})\b")
+_ONE_NOUN = re.compile(r" (?:one|single|1) (?:\(1\) )?([a-z]{4,})\b")
 _NOT_NOUNS = frozenset({"more", "such", "other", "another", "time", "hundred", "thousand", "half", "third"})
 
 
@@ -315,16 +323,16 @@ def singular_plural(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if "one " not in text and "single " not in text and "1 " not in text:
         return hits
-    for m in _ONE_NOUN.finditer(text):
-        noun = m.group(1)
+    for m in _ONE_NOUN.finditer(" " + text):  # the space: a match at the start has one before it too
+        noun, after = m.group(1), m.end() - 1
         if noun in _NOT_NOUNS or noun.endswith("s"):
             continue
-        plural = re.search(rf"\b[Tt]he\s+{noun}s\b", text[m.end():])
+        plural = re.search(rf"\b[Tt]he\s+{noun}s\b", text[after:])
         if plural:
-            start = m.end() + plural.start()
-            s, e = widen(text, start, m.end() + plural.end(), 3)
+            start = after + plural.start()
+            s, e = widen(text, start, after + plural.end(), 3)
             hits.append(Hit("singular-plural", ERROR,
-                            f"\"{m.group(0)}\" is one, but here \"{plural.group(0)}\" are several: "
+                            f"\"{m.group(0).strip()}\" is one, but here \"{plural.group(0)}\" are several: "
                             f"write \"the {noun}\" (or change the number).", s, e))
     return hits
 
@@ -380,19 +388,17 @@ def stray_character(text: str) -> list[Hit]:
 
 # ---------------------------------------------------------------- pronouns
 
-_YOU = re.compile(r"\b[Yy]ou(?:rs?|rself)?\b")
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b|\bthe (?:Executive|Employee|Candidate)(?:'s)?\b")
 
 
-_THIRD_PERSON_HINTS = ("he ", "him", "his ", "she ", "her", "the executive", "the employee", "the candidate")
+_THIRD_PERSON_HINT = re.compile(r" (?:he|him|his|hers?|she|himself|herself|the executive|the employee|the candidate)\b")
 
 
 def third_person(text: str) -> list[Hit]:
     """Third-person references to the addressee; kept only when the letter speaks to "you" (the
     runner decides, as that needs the whole letter)."""
     hits: list[Hit] = []
-    lower = text.lower()
-    if not any(map(lower.__contains__, _THIRD_PERSON_HINTS)):
+    if not _THIRD_PERSON_HINT.search(" " + text.lower()):
         return hits
     for m in _THIRD_PERSON.finditer(text):
         s, e = widen(text, m.start(), m.end(), 3)
@@ -413,7 +419,7 @@ def _second_person(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def you_count(text: str) -> int:
-    return len(_YOU.findall(text)) if "ou" in text else 0
+    return text.lower().count("you")  # "your" and "yours" too
 
 
 # ---------------------------------------------------------------- the checks, cached per paragraph
