@@ -26,6 +26,8 @@ class Location:
     field: str | None = None
 
     def __str__(self) -> str:
+        if self.index < 0:  # a term the letter does not print (the work state, say)
+            return self.section
         if self.paragraph == 0:
             return f"{self.section}, heading"
         return f"{self.section}, paragraph {self.paragraph}"
@@ -33,6 +35,8 @@ class Location:
     @property
     def short(self) -> str:
         """``Section 8, ¶ 2``; ``Exhibit A, ¶ 3``; ``Section 9, heading``."""
+        if self.index < 0:
+            return self.section
         number, dot, _ = self.section.partition(".")
         where = f"Section {number}" if dot and number.isdigit() else self.section
         return f"{where}, heading" if self.paragraph == 0 else f"{where}, \u00b6 {self.paragraph}"

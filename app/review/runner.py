@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.domain.legal_rules import LegalIssue
     from app.domain.letter import Letter
 
+TERMS_NOT_PRINTED = "Terms not printed in the letter"
 # A letter that says "you" this often speaks to its reader; "he" and "the Executive" are then slips.
 _ADDRESSED_TO_YOU = 5
 
@@ -84,7 +85,7 @@ def legal_findings(paragraphs: list[ReviewParagraph], issues: Iterable[LegalIssu
         place = _place_of(paragraphs, issue.path)
         if place is None:
             out.append(Finding(issue.rule, issue.severity, issue.message, "",
-                               Location("Letter terms", 0, -1, issue.path or None)))
+                               Location(TERMS_NOT_PRINTED, 0, -1, issue.path or None)))
             continue
         index, span = place
         para = paragraphs[index]
