@@ -35,7 +35,11 @@ _CONVENTIONAL = frozenset({
     "Treasurer", "Court", "State", "States", "Association", "Corporation", "Agreement", "Exhibit", "Section",
     "Article", "Rule", "Rules", "Government", "Commission", "Congress", "Committee", "Employer",
     "Executive", "Employee", "Candidate",  # the pronoun check reports these
+    "Division", "Department", "Group", "Unit", "Office", "Council", "Authority", "Agency", "Administration",
 })
+# A statute's full name ("the Federal Arbitration Act") is a proper name; a short one ("the Exchange
+# Act") is a defined short form and must be defined.
+_STATUTE_HEADS = frozenset({"Act", "Code", "Law", "Statute"})
 
 
 @dataclass(slots=True)
@@ -87,10 +91,20 @@ def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], s
     return terms, quoted
 
 
+_ANNOUNCES = re.compile(r"\s*\((?:each |both )?as (?:hereinafter )?defined\b")
+_EACH_ANNOUNCES = re.compile(r"[^.;]{0,160}?\((?:each|both) as (?:hereinafter )?defined\b")
+
+
+def _announced(text: str, end: int) -> bool:
+    return bool(_ANNOUNCES.match(text, end) or _EACH_ANNOUNCES.match(text, end))
+
+
 @lru_cache(maxsize=4096)
-def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, term) of each use of a term in one paragraph: not quoted, not inside a longer
-    capitalised name ("Confidential Company Information", "Internal Revenue Code")."""
+def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, str, bool], ...]:
+    """(start, end, term, announced) of each use of a term in one paragraph: not quoted, not inside
+    a longer capitalised name ("Confidential Company Information", "Internal Revenue Code").
+    ``announced``: a parenthesis later in the sentence says where it is defined ("for Cause (as
+    defined below)", "Good Reason or ... Cause (each as defined in Section 9)")."""
     out = []
     for term in terms:
         at = text.find(term)
@@ -105,24 +119,27 @@ def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, 
             if not (before.isalnum() or before in "\"\u201c-" or after.isalnum() or after in "\"\u201d-_"):
                 word = _LONG_NAME_WORD.search(text, max(0, at - 30), at)
                 if not (word and word.group(1) not in _DETERMINERS and not word.group(1).endswith(".")):
-                    out.append((at, end, term))
+                    out.append((at, end, term, _announced(text, end)))
             at = text.find(term, at + 1)
     return tuple(out)
 
 
-def _uses(terms: list[str], paragraphs: list[ReviewParagraph],
-          quoted: set[tuple[int, int]]) -> dict[str, list[tuple[int, int, int]]]:
+def _uses(terms: list[str], paragraphs: list[ReviewParagraph], quoted: set[tuple[int, int]]
+          ) -> tuple[dict[str, list[tuple[int, int, int]]], dict[str, list[tuple[int, int]]]]:
     """Where each term is used; a longer term wins where two overlap ("New Directors", "New Director")."""
     found: dict[str, list[tuple[int, int, int]]] = {t: [] for t in terms}
     ordered = tuple(sorted(terms, key=len, reverse=True))
+    announcements = {t: [] for t in terms}  # type: dict[str, list[tuple[int, int]]]
     for index, para in enumerate(paragraphs):
         taken: list[tuple[int, int]] = []
-        for start, end, term in _paragraph_uses(para.text, ordered):
+        for start, end, term, announced in _paragraph_uses(para.text, ordered):
             if (index, start - 1) in quoted or any(s <= start < e for s, e in taken):
                 continue
             taken.append((start, end))
+            if announced:
+                announcements[term].append((index, start))
             found[term].append((index, start, end))
-    return found
+    return found, announcements
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +176,7 @@ def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set
     """The defined-term findings, and the names of the terms the letter defines (for other checks)."""
     terms, quoted = _definitions(paragraphs)
     out: list[TermHit] = []
-    all_uses = _uses(list(terms), paragraphs, quoted)
+    all_uses, announcements = _uses(list(terms), paragraphs, quoted)
     for term in terms.values():
         # "each a "New Director" and collectively the "New Directors"": a use of either is a use of both.
         uses = all_uses[term.name] + all_uses.get(term.name + "s", []) + (
@@ -175,7 +192,8 @@ def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set
             continue
         d_index, d_start, d_end = defs[0]
         defined_at = min(d_index, term.implied_at if term.implied_at is not None else d_index)
-        announced = min(term.forward_references, default=(defined_at, d_start))  # "(as defined below)"
+        # "Cause" (as defined below), or Cause (as defined in Section 9): uses from there on are announced.
+        announced = min(term.forward_references + announcements[term.name], default=(defined_at, d_start))
         early = [u for u in uses if (u[0], u[1]) < min(announced, (defined_at, d_start)) and u[0] != defined_at]
         if early:
             index, start, end = early[0]
@@ -196,8 +214,11 @@ def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set
         if para.kind not in (Kind.BODY, Kind.LINE):
             continue
         for start, end, name in _capitalised(para.text):
-            head = name.split()[-1]
+            words = name.split()
+            head = words[-1]
             if name in defined or name in plain or head in _CONVENTIONAL or name in seen:
+                continue
+            if head in _STATUTE_HEADS and len(words) >= 3:
                 continue
             seen.add(name)
             s, e = widen(para.text, start, end, 2)

@@ -77,7 +77,7 @@ def _name_hits(text: str, name: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'&-]*) $")
+_LAST_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]*(?= $)")
 
 
 def _word_before(text: str, at: int) -> re.Match[str] | None:

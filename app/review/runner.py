@@ -96,16 +96,18 @@ def legal_findings(paragraphs: list[ReviewParagraph], issues: Iterable[LegalIssu
 
 
 def _place_of(paragraphs: list[ReviewParagraph], path: str) -> tuple[int, FieldSpan] | None:
-    if not path:
-        return None
-    best: tuple[int, FieldSpan] | None = None
-    for index, para in enumerate(paragraphs):
-        for span in para.fields:
-            if span.path == path:
+    """The words showing the term at ``path``; else those of the first term inside it or of the
+    group it belongs to, the nearest group first."""
+    spans = [(index, span) for index, para in enumerate(paragraphs) for span in para.fields]
+    for index, span in spans:
+        if span.path == path:
+            return index, span
+    while path:
+        for index, span in spans:
+            if span.path.startswith(path + ".") or path.startswith(span.path + "."):
                 return index, span
-            if best is None and (span.path.startswith(path + ".") or path.startswith(span.path + ".")):
-                best = (index, span)
-    return best
+        path = path.rpartition(".")[0]
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -560,7 +560,10 @@ class MainWindow(QMainWindow):
             index = finding.location.index
             # The preview may show the same words earlier: go to the occurrence in this paragraph.
             before = sum(p.text.count(finding.excerpt) for p in view.paragraphs[:max(index, 0)])
-            self.preview_pane.scroll_to_text(finding.excerpt, before)
+            if not self.preview_pane.scroll_to_text(finding.excerpt, before):
+                # A clause's label prints apart from its text in the preview: "(b)" and three spaces.
+                labelled = re.sub(r"^(\([A-Za-z0-9]{1,5}\)) ", "\\1\u00a0\u00a0\u00a0", finding.excerpt)
+                self.preview_pane.scroll_to_text(labelled, before)
         if finding.location.field:
             self.focus_path(parse_path(finding.location.field))
 

@@ -83,3 +83,19 @@ def test_the_view_menus_review_opens_the_tab(qtbot, make_main_window):
     window.show_review_action.trigger()
     assert window.side_tabs.currentWidget() is window.review_tab
     assert window.review_tab.made is not None
+
+
+def test_a_legal_finding_goes_to_its_term(qtbot, make_main_window):
+    window = make_main_window()
+    view = open_review(qtbot, window)
+    row = next(i for i, f in enumerate(view.findings) if f.rule == "legal-noncompete-after-severance")
+    finding = view.findings[row]
+    assert "M.G.L. c. 149, 24L(b)(iv)" in finding.message and finding.location.section == "Exhibit A"
+    item = view.list.topLevelItem(row)
+    view.list.setCurrentItem(item)
+    view.list.itemActivated.emit(item, 0)
+    assert window.current_section_key() == "covenants"
+    qtbot.waitUntil(lambda: window.focusWidget() is not None and window.editor(
+        ("covenants", "noncompete", "starts")).frame.isAncestorOf(window.focusWidget()), timeout=3000)
+    # The preview shows the clause: its words are selected there.
+    assert window.preview_pane.browser.textCursor().selectedText() == finding.excerpt

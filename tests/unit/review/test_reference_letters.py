@@ -8,8 +8,10 @@ but for findings that are true of its wording too.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
+import pytest
 
 from app.documents.docx_writer import docx_bytes
 from app.documents.engine import render_document
@@ -17,6 +19,8 @@ from app.domain.sample import sample_letter
 from app.review.runner import review_document, review_file, review_text
 from app.review.sources import from_paragraph_texts, text_paragraphs
 from tests.unit.documents.reference_text import REFERENCE
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
 
 # (rule, words in the excerpt, section the finding is in): every defect the templates corrected.
 SEED_DEFECTS = [
@@ -100,3 +104,26 @@ def test_a_defect_typed_into_a_term_is_found_at_its_field() -> None:
     found = [f for f in review_document(render_document(letter), letter) if f.rule == "doubled-word"]
     assert len(found) == 1
     assert found[0].location.field == "candidate.familiar_name" and "Jim Jim" in found[0].excerpt
+
+
+# The example letters' drafting findings, each true of the rendered wording: a term defined and
+# never used again, and Exhibit A's "during the Term" in letters without a fixed term.
+EXAMPLES = {
+    "ca-vp-engineering-at-will": [("defined-term-unused", '(the "Target Bonus")'),
+                                  ("defined-term-unused", '("Common Stock")'), ("defined-term-undefined", "the Term")],
+    "ceo-double-trigger": [("defined-term-undefined", "the Term")],
+    "interim-cfo-fixed-term": [("defined-term-unused", '(the "Retention Bonus")')],
+    "merger-contingent-president": [("defined-term-unused", '(the "Target Bonus")'),
+                                    ("defined-term-unused", '(the "Retention Bonus")'),
+                                    ("defined-term-unused", '("Common Stock")'), ("defined-term-undefined", "the Term")],
+    "promotion-coo-term-sheet": [("defined-term-undefined", "the Term")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_the_example_letters_raise_no_false_alarm(name: str) -> None:
+    # Names with commas ("Keystone Therapeutics, Inc."), "Cause (each as defined below)", statutes
+    # by their full names: none of them is a finding.
+    findings = review_file(EXAMPLES_DIR / f"{name}.offer.json")
+    drafting = [f for f in findings if not f.rule.startswith("legal-")]
+    assert matches(drafting, EXAMPLES[name]) == []
