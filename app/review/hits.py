@@ -37,4 +37,10 @@ def widen(text: str, start: int, end: int, words: int = 3, limit: int = 90) -> t
             break
     if e - s > limit:
         s, e = max(start - 20, s), min(max(end, start + limit - 20), e)
+        if s > 0 and text[s - 1] != " ":  # not from the middle of a word
+            k = text.find(" ", s, start)
+            s = k + 1 if k >= 0 else start
+        if e < len(text) and text[e] != " ":
+            k = text.rfind(" ", end, e)
+            e = k if k >= 0 else e
     return s, e

@@ -57,16 +57,18 @@ class ReviewView(QWidget):
         self.list.setObjectName("reviewFindings")
         self.list.setAccessibleName("Review findings")
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Rule", "Finding and excerpt", "Where"])
+        self.list.setHeaderLabels(["Finding and excerpt", "Rule", "Where"])
         self.list.setRootIsDecorated(False)
         self.list.setWordWrap(True)  # the message, then the quoted words, wrapped to the pane
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The finding takes the width; a long rule id is elided (its full name is in the tooltip).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.resizeSection(1, 150)
         self.list.itemActivated.connect(self._on_item_activated)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.text = QTextBrowser()
@@ -123,10 +125,11 @@ class ReviewView(QWidget):
         self.list.clear()
         for number, finding in enumerate(self.findings):
             shown = f"{finding.message}\n\u201c{finding.excerpt}\u201d" if finding.excerpt else finding.message
-            item = QTreeWidgetItem([finding.rule, shown, finding.location.short])
+            item = QTreeWidgetItem([shown, finding.rule, finding.location.short])
             state = SectionState.ERROR if finding.severity is Severity.ERROR else SectionState.WARNING
             item.setIcon(0, state_icon(state))
-            item.setToolTip(1, finding.message)
+            item.setToolTip(0, f"{finding.severity.value}: {finding.message}")
+            item.setToolTip(1, finding.rule)
             item.setToolTip(2, str(finding.location))
             item.setData(0, Qt.ItemDataRole.UserRole, number)
             item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, finding.severity.value)

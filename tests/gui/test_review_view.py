@@ -32,10 +32,11 @@ def rows(view: ReviewView) -> list[tuple[str, str, str]]:
 def test_the_review_tab_lists_the_samples_findings(qtbot, make_main_window):
     window = make_main_window()
     view = open_review(qtbot, window)
-    drafting = [r for r in rows(view) if not r[0].startswith("legal")]
-    assert [r[0] for r in drafting] == ["defined-term-unused", "defined-term-undefined"]
+    drafting = [r for r in rows(view) if not r[1].startswith("legal")]
+    assert [r[1] for r in drafting] == ["defined-term-unused", "defined-term-undefined"]
     assert drafting[0][2] == "Section 5, \u00b6 1"
-    assert '\u201creimbursement plan (the "MERP") and a\u201d' in drafting[0][1]
+    assert drafting[0][0].startswith('"MERP" is defined but never used')
+    assert '\u201creimbursement plan (the "MERP") and a\u201d' in drafting[0][0]
     assert window.side_tabs.tabText(window.side_tabs.indexOf(window.review_tab)) == f"Review ({len(view.findings)})"
     # Each finding's words are marked in the reviewed text below the list.
     qtbot.waitUntil(lambda: "time during the Term, become" in view.text.toPlainText(), timeout=3000)
