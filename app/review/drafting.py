@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import string
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -92,13 +93,13 @@ _RESTARTED = re.compile(r"\b([A-Za-z]+) ([A-Za-z]{4})([A-Za-z]*) \1 \2([A-Za-z]*
 _LEGIT_DOUBLES = frozenset({"that", "had"})
 
 
-_WORDS = re.compile(r"[a-z]+")
+_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in string.punctuation + "\u201c\u201d\u2018\u2019"})
 
 
 def _repeats(text: str) -> tuple[bool, bool]:
     """Whether a word follows itself, and whether two words come again with the second's stem (a
     quick pass over the words: the patterns below run only on paragraphs that may match)."""
-    words = _WORDS.findall(text.lower())
+    words = text.lower().translate(_PUNCTUATION_TO_SPACE).split()
     doubled = any(map(operator.eq, words, words[1:]))
     # Only where a word comes back after one other word need the second pair be compared.
     restarted = any(

@@ -91,11 +91,10 @@ def names_in(paragraphs: list[ReviewParagraph]) -> list[str]:
         company = _COMPANY.match(para.text) if "(the \"Company\")" in para.text else None
         if company:
             names.append(company.group(1).rstrip(","))
+        # "Mr. James S. Lusk 42 Colts Glen Lane ...": the pattern stops at the address's number.
         person = _SALUTED.match(para.text)
         if person and not any(person.group(1) in n for n in names):
-            words = person.group(1).split()
-            # An address runs on after the name ("James S. Lusk 42 Colts ..."): stop at the first number.
-            names.append(" ".join(w for w in words))
+            names.append(person.group(1))
     return names
 
 
