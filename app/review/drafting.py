@@ -389,7 +389,7 @@ def stray_character(text: str) -> list[Hit]:
 
 # ---------------------------------------------------------------- pronouns
 
-_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b|\bthe (?:Executive|Employee|Candidate)(?:'s)?\b")
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b|\bthe (?:Executive|Employee|Candidate)(?:'s)?\b(?! [A-Z])")  # not "the Executive Committee"
 
 
 _THIRD_PERSON_HINT = re.compile(r" (?:he|him|his|hers?|she|himself|herself|the executive|the employee|the candidate)\b")

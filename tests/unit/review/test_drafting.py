@@ -63,13 +63,13 @@ QUIET = [
     "There shall be one arbitrator. The arbitrator shall apply the law; one or more transactions.",
     "the Securities Exchange Act of 1934, the Internal Revenue Code of 1986 and the Securities Act of 1933",
     "the enforcement of the Restrictive Covenants. Agreed to and accepted by: /s/ James S. Lusk",
+    "approved by the Executive Committee under the Employee Retirement Income Security Act of 1974",
 ]
 
 
 @pytest.mark.parametrize("text", QUIET)
 def test_check_stays_quiet_on_correct_drafting(text: str) -> None:
-    hits = [h for h in drafting.paragraph_hits(text) if h.rule != "pronoun"]
-    assert hits == []
+    assert list(drafting.paragraph_hits(text)) == []
 
 
 LETTER = """\
