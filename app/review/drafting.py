@@ -315,14 +315,16 @@ def neither_or(text: str) -> list[Hit]:
     return hits
 
 
-_ONE_NOUN = re.compile(r" (?:one|single|1) (?:\(1\) )?([a-z]{4,})\b")
+# A number fixed by the letter ("there shall be one arbitrator", "a single arbitrator", "one (1) arbitrator"),
+# not a unit ("the right to receive one share of Common Stock").
+_ONE_NOUN = re.compile(r" (?:be one|only one|by one|single|one \(1\)) ([a-z]{4,})\b")
 _NOT_NOUNS = frozenset({"more", "such", "other", "another", "time", "hundred", "thousand", "half", "third"})
 
 
 def singular_plural(text: str) -> list[Hit]:
     """"one arbitrator" ... "the arbitrators" in one paragraph."""
     hits: list[Hit] = []
-    if "one " not in text and "single " not in text and "1 " not in text:
+    if "one " not in text and "single " not in text and "one (1)" not in text:
         return hits
     for m in _ONE_NOUN.finditer(" " + text):  # the space: a match at the start has one before it too
         noun, after = m.group(1), m.end() - 1
