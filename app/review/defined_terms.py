@@ -92,7 +92,7 @@ def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], s
 
 
 _ANNOUNCES = re.compile(r"\s*\((?:each |both )?as (?:hereinafter )?defined\b")
-_EACH_ANNOUNCES = re.compile(r"[^.;]{0,160}?\((?:each|both) as (?:hereinafter )?defined\b")
+_EACH_ANNOUNCES = re.compile(r"[^.;]{0,160}?\((?:each |both )?as (?:hereinafter )?defined\b")
 
 
 def _announced(text: str, end: int) -> bool:
@@ -103,8 +103,9 @@ def _announced(text: str, end: int) -> bool:
 def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, str, bool], ...]:
     """(start, end, term, announced) of each use of a term in one paragraph: not quoted, not inside
     a longer capitalised name ("Confidential Company Information", "Internal Revenue Code").
-    ``announced``: a parenthesis later in the sentence says where it is defined ("for Cause (as
-    defined below)", "Good Reason or ... Cause (each as defined in Section 9)")."""
+    ``announced``: a parenthesis later in the clause says where it is defined ("for Cause (as
+    defined below)", "Good Reason or ... Cause (each as defined in Section 9)", "Good Reason or
+    ... for cause (as defined in Section 9)")."""
     out = []
     for term in terms:
         at = text.find(term)
