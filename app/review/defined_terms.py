@@ -20,7 +20,6 @@ from app.review.sources import Kind, ReviewParagraph
 _QUOTED = re.compile(r"[\"\u201c]([A-Z0-9][^\"\u201c\u201d]{0,60}?)[\"\u201d]")
 _DEFINES_AFTER = re.compile(r"\)|\s+(?:shall mean|means|shall have the meaning|has the meaning|and collectively)\b")
 _FORWARD = re.compile(r"\s*\(as (?:defined|hereinafter defined)\b")
-_LONG_NAME_WORD = re.compile(r"([A-Z][\w&.-]*)\s+$")
 # Determiners that may stand capitalised before a term at the start of a sentence.
 _DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each", "All", "No", "A", "An",
                           "Said", "Your", "Its", "Their", "Our", "Every"})
@@ -91,12 +90,19 @@ def _definitions(paragraphs: list[ReviewParagraph]) -> tuple[dict[str, _Term], s
     return terms, quoted
 
 
-_ANNOUNCES = re.compile(r"\s*\((?:each |both )?as (?:hereinafter )?defined\b")
-_EACH_ANNOUNCES = re.compile(r"[^.;]{0,160}?\((?:each |both )?as (?:hereinafter )?defined\b")
+_ANNOUNCEMENT = re.compile(r"\((?:each |both )?as (?:hereinafter )?defined\b")
+_CLAUSE_END = re.compile(r"[.;]")
 
 
-def _announced(text: str, end: int) -> bool:
-    return bool(_ANNOUNCES.match(text, end) or _EACH_ANNOUNCES.match(text, end))
+def _inside_longer_name(text: str, at: int) -> bool:
+    """The capitalised word before ``at`` makes a longer name of it ("Confidential Company
+    Information"), unless it is a determiner ("The Company") or ends a sentence."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    start = text.rfind(" ", 0, at - 1) + 1
+    word = text[start:at - 1]
+    return (bool(word) and word[0].isupper() and word not in _DETERMINERS and not word.endswith(".")
+            and "'" not in word and "\u2019" not in word)  # "the Company's Business" uses Business
 
 
 @lru_cache(maxsize=4096)
@@ -107,6 +113,8 @@ def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, 
     defined below)", "Good Reason or ... Cause (each as defined in Section 9)", "Good Reason or
     ... for cause (as defined in Section 9)")."""
     out = []
+    # Where the paragraph says "(as defined ...)", "(each as defined ...)": found once, not per use.
+    announcements = [m.start() for m in _ANNOUNCEMENT.finditer(text)] if "defined" in text else []
     for term in terms:
         at = text.find(term)
         while at >= 0:
@@ -117,10 +125,11 @@ def _paragraph_uses(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int, 
                     break
             before = text[at - 1] if at else " "
             after = text[end] if end < len(text) else " "
-            if not (before.isalnum() or before in "\"\u201c-" or after.isalnum() or after in "\"\u201d-_"):
-                word = _LONG_NAME_WORD.search(text, max(0, at - 30), at)
-                if not (word and word.group(1) not in _DETERMINERS and not word.group(1).endswith(".")):
-                    out.append((at, end, term, _announced(text, end)))
+            whole_word = not (before.isalnum() or before in "\"\u201c-" or after.isalnum() or after in "\"\u201d-_")
+            if whole_word and not _inside_longer_name(text, at):
+                announced = any(end <= a <= end + 160 and not _CLAUSE_END.search(text, end, a)
+                                for a in announcements)
+                out.append((at, end, term, announced))
             at = text.find(term, at + 1)
     return tuple(out)
 

@@ -124,6 +124,17 @@ def test_letter_wide_checks_on_an_imported_letter() -> None:
     assert "pronoun" not in rules_found
 
 
+def test_a_possessive_before_a_term_is_a_use_and_a_longer_name_is_not() -> None:
+    from app.review.defined_terms import _paragraph_uses
+
+    uses = _paragraph_uses("The Company's Business grows; the Confidential Company Information is secret.",
+                           ("Business", "Company"))
+    assert [(term, announced) for _, _, term, announced in uses] == [("Business", False), ("Company", False)]
+    assert uses[1][0] == 4  # "The Company's", not "Confidential Company Information"
+    announced = _paragraph_uses("for Good Reason or for cause (each as defined in Section 9)", ("Good Reason",))
+    assert announced[0][3] is True
+
+
 def test_used_before_its_definition() -> None:
     text = 'You acknowledge the Business.\n\nThe Company sells pens (the "Business"). The Business is good.\n'
     found = [f for f in review_text(text) if f.rule == "defined-term-before-definition"]
