@@ -25,8 +25,8 @@ _DETERMINERS = frozenset({"The", "Such", "These", "This", "That", "Any", "Each",
                           "Said", "Your", "Its", "Their", "Our", "Every"})
 # "the Term", "such Bonus Program": a capitalised noun phrase after a determiner, not a longer name
 # ("the Board of Directors", "the Securities and Exchange Commission", "the New York Civil Practice Law").
-_CAPITALISED_RUN = re.compile(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)*)")
-_USE_DETERMINERS = frozenset({"the", "such", "these", "this", "any", "said"})
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+_DETERMINER_WORDS = tuple(f"{w} " for d in ("the", "such", "these", "this", "any", "said") for w in (d, d.capitalize()))
 _LONGER_NAME = re.compile(r" of\b| (?:and|for|on|in|to) [A-Z]")
 # Capitalised by convention, not defined: offices, bodies, places and the parts of a document.
 _CONVENTIONAL = frozenset({
@@ -162,24 +162,20 @@ class TermHit:
 def _capitalised(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, phrase) of each capitalised noun phrase after a determiner in a paragraph."""
     out = []
-    spaced = " " + text  # offsets in ``spaced`` are one past those in ``text``
-    for m in _CAPITALISED_RUN.finditer(spaced):
-        words = m.group(1).split(" ")
-        if words[0].lower() in _USE_DETERMINERS:
-            words = words[1:]
-            start = m.start(1) + len(m.group(1)) - len(" ".join(words)) - 1
-        else:
-            before = spaced.rfind(" ", 0, m.start())
-            if spaced[before + 1:m.start()].lower() not in _USE_DETERMINERS:
-                continue
-            start = m.start(1) - 1
-        end = m.end() - 1
-        if not 1 <= len(words) <= 3 or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
-            continue
-        if _LONGER_NAME.match(text, end):
-            continue
-        out.append((start, end, " ".join(words)))
-    return tuple(out)
+    for determiner in _DETERMINER_WORDS:
+        at = text.find(determiner)
+        while at >= 0:
+            start = at + len(determiner)
+            if (at == 0 or not text[at - 1].isalnum()) and start < len(text) and text[start].isupper():
+                run = _CAPITALISED_RUN.match(text, start)
+                if run is not None:
+                    words = run.group(0).split(" ")
+                    end = run.end()
+                    whole = end == len(text) or not (text[end].isalnum() or text[end] in "-_")
+                    if 1 <= len(words) <= 3 and whole and not _LONGER_NAME.match(text, end):
+                        out.append((start, end, run.group(0)))
+            at = text.find(determiner, at + 1)
+    return tuple(sorted(out))
 
 
 def defined_terms(paragraphs: list[ReviewParagraph]) -> tuple[list[TermHit], set[str]]:

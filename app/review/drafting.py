@@ -25,9 +25,11 @@ WARNING = Severity.WARNING
 _SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, ",": ";", ":": ";"})
 
 
-@lru_cache(maxsize=256)
-def _shape(text: str) -> str:
+@lru_cache(maxsize=4096)
+def shape_of(text: str) -> str:
+    """``text`` with digits as "0" and "," ":" as ";" (the pre-tests look for shapes, not characters)."""
     return text.translate(_SHAPES)
+
 
 
 # ---------------------------------------------------------------- parentheses and quotes
@@ -136,7 +138,7 @@ _DOUBLED_PUNCT = re.compile(r"[;,:]\s*[;,:]|(?<!\.)\.\s?\.(?!\.)")
 
 def doubled_punctuation(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    shape = _shape(text)
+    shape = shape_of(text)
     if ";;" not in shape and "; ;" not in shape and ".." not in shape and ". ." not in shape:
         return hits
     for m in _DOUBLED_PUNCT.finditer(text):
@@ -155,7 +157,7 @@ _TOKEN_START = re.compile(r"[\w()-]*$")
 
 def garbled_citation(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    shape = _shape(text)
+    shape = shape_of(text)
     if "0l" not in shape and "l0" not in shape and "0O" not in shape and "O0" not in shape:
         return hits
     for m in _GARBLED.finditer(text):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.problems import Severity
+from app.review.drafting import shape_of
 from app.review.hits import Hit, widen
 from app.review.sources import Kind, ReviewParagraph
 
@@ -175,7 +176,6 @@ def clause_labels(paragraphs: list[ReviewParagraph]) -> list[LetterHit]:
 
 # ---------------------------------------------------------------- years
 
-_FOUR_DIGITS = re.compile(r"[12][0-9]{3}")
 _YEAR_PHRASE = re.compile(r"\b(?:calendar|fiscal|plan|performance|bonus) year (\d{4})\b|\b(?:during|for|in) (\d{4})\b(?! \w+ Act)")
 
 
@@ -202,7 +202,7 @@ def hard_coded_years(paragraphs: list[ReviewParagraph], start_year: int | None) 
 @lru_cache(maxsize=4096)
 def _year_hits(para: ReviewParagraph, ours: bool, start_year: int | None, letter_year: int | None) -> tuple[Hit, ...]:
     text = para.text
-    if not any(c.isdigit() for c in text[:1]) and not _FOUR_DIGITS.search(text):
+    if "0000" not in shape_of(text):  # no four digits in a row: no year
         return ()
     hits = []
     for m in _YEAR_PHRASE.finditer(text):

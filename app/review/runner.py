@@ -36,7 +36,7 @@ def clear_caches() -> None:
     """Forget every paragraph's checks (the benchmark's cold runs; tests that time nothing need not)."""
     from app.review import defined_terms, letter_checks
 
-    for cached in (drafting.paragraph_hits, drafting.you_count, defined_terms._quotes,
+    for cached in (drafting.paragraph_hits, drafting.you_count, drafting.shape_of, defined_terms._quotes,
                    defined_terms._paragraph_uses, defined_terms._capitalised, letter_checks._name_hits,
                    letter_checks._year_hits):
         cached.cache_clear()
