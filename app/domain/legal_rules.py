@@ -17,6 +17,7 @@ from app.domain.letter import (
     GrantKind,
     GrantSizing,
     Letter,
+    Noncompete,
     NoncompeteStart,
     PricingRule,
     Severance,
@@ -98,6 +99,14 @@ def _work_state(letter: Letter) -> UsState | None:
     return letter.position.work_state
 
 
+def _noncompete_in(letter: Letter, state: UsState) -> Noncompete | None:
+    """The letter's non-compete, when the executive works in ``state``."""
+    covenants = letter.covenants
+    if _work_state(letter) is not state or covenants is None:
+        return None
+    return covenants.noncompete
+
+
 def _noncompete_months_from_last_payment(letter: Letter) -> int:
     """Months the non-compete can run past termination: its own months, plus the longest severance
     paid in installments when it runs from the last severance payment."""
@@ -175,10 +184,9 @@ def california_noncompete(letter: Letter) -> list[LegalIssue]:
 
 def massachusetts_noncompete(letter: Letter) -> list[LegalIssue]:
     """Massachusetts Noncompetition Agreement Act, M.G.L. c. 149, 24L."""
-    covenants = letter.covenants
-    if _work_state(letter) is not UsState.MA or covenants is None or covenants.noncompete is None:
+    noncompete = _noncompete_in(letter, UsState.MA)
+    if noncompete is None:
         return []
-    noncompete = covenants.noncompete
     issues = []
     running = _noncompete_months_from_last_payment(letter)
     if running > 12:
@@ -206,8 +214,8 @@ def massachusetts_noncompete(letter: Letter) -> list[LegalIssue]:
 
 def washington_noncompete(letter: Letter) -> list[LegalIssue]:
     """RCW 49.62.020 and 49.62.050."""
-    covenants = letter.covenants
-    if _work_state(letter) is not UsState.WA or covenants is None or covenants.noncompete is None:
+    noncompete = _noncompete_in(letter, UsState.WA)
+    if noncompete is None:
         return []
     year = letter.letter.letter_date.year
     threshold, used = _by_year(WA_NONCOMPETE_EARNINGS, year)
@@ -218,7 +226,7 @@ def washington_noncompete(letter: Letter) -> list[LegalIssue]:
             f"Washington voids a non-compete with an employee earning {_money(threshold)} a year or less "
             f"({_as_of(used, year)}; RCW 49.62.020(1)(b)); the salary is {_money(letter.compensation.base_salary)}: "
             "remove the non-compete or raise the pay.", "compensation.base_salary"))
-    if covenants.noncompete.months > 18:
+    if noncompete.months > 18:
         issues.append(LegalIssue(
             "legal-washington-noncompete-length", WARNING,
             "Washington presumes a non-compete longer than 18 months unreasonable (RCW 49.62.020(2)): shorten it.",

@@ -21,6 +21,12 @@ from app.review.numbers import number_word_set, roman_value, words_value
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 
+
+def _matches(pattern: re.Pattern[str], text: str, rule: str, message: Callable[[re.Match[str]], str],
+             words: int = 2, severity: Severity = ERROR) -> list[Hit]:
+    """A hit for each match of ``pattern``, its excerpt the match and ``words`` words either side."""
+    return [Hit(rule, severity, message(m), *widen(text, m.start(), m.end(), words)) for m in pattern.finditer(text)]
+
 # Digits read as "0" and , : as ;, so a few substring tests find where a pattern may match.
 _SHAPES = str.maketrans({**{str(d): "0" for d in range(10)}, ",": ";", ":": ";"})
 
@@ -141,11 +147,8 @@ def doubled_punctuation(text: str) -> list[Hit]:
     shape = shape_of(text)
     if ";;" not in shape and "; ;" not in shape and ".." not in shape and ". ." not in shape:
         return hits
-    for m in _DOUBLED_PUNCT.finditer(text):
-        s, e = widen(text, m.start(), m.end(), 2)
-        hits.append(Hit("doubled-punctuation", ERROR,
-                        f"Doubled punctuation \"{m.group(0)}\": keep one mark.", s, e))
-    return hits
+    return _matches(_DOUBLED_PUNCT, text, "doubled-punctuation",
+                    lambda m: f"Doubled punctuation \"{m.group(0)}\": keep one mark.")
 
 
 # ---------------------------------------------------------------- citations
@@ -311,10 +314,8 @@ def neither_or(text: str) -> list[Hit]:
     hits: list[Hit] = []
     if "either" not in text:
         return hits
-    for m in _NEITHER_OR.finditer(text):
-        s, e = widen(text, m.start(), m.end(), 2)
-        hits.append(Hit("neither-or", ERROR, "\"Neither\" pairs with \"nor\": write \"neither ... nor\".", s, e))
-    return hits
+    return _matches(_NEITHER_OR, text, "neither-or",
+                    lambda _m: "\"Neither\" pairs with \"nor\": write \"neither ... nor\".")
 
 
 # A number fixed by the letter ("there shall be one arbitrator", "a single arbitrator", "one (1) arbitrator"),
@@ -369,10 +370,10 @@ def statute_name(text: str) -> list[Hit]:
         return []
     hits = []
     for pattern, right in _STATUTES:
-        for m in pattern.finditer(text):
-            s, e = widen(text, m.start(), m.end(), 1)
-            hits.append(Hit("statute-name", ERROR,
-                            f"No statute is called \"{m.group(0)}\": its name is the {right}.", s, e))
+        def message(m: re.Match[str], right: str = right) -> str:
+            return f"No statute is called \"{m.group(0)}\": its name is the {right}."
+
+        hits += _matches(pattern, text, "statute-name", message, 1)
     return hits
 
 
@@ -382,13 +383,11 @@ _STRAY = re.compile(r"[`~^|\\{}\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def stray_character(text: str) -> list[Hit]:
-    hits = []
-    for m in _STRAY.finditer(text):
-        s, e = widen(text, m.start(), m.end(), 3)
+    def message(m: re.Match[str]) -> str:
         shown = m.group(0) if m.group(0).isprintable() else f"U+{ord(m.group(0)):04X}"
-        hits.append(Hit("stray-character", ERROR,
-                        f"A stray \"{shown}\" that belongs to no word: delete it.", s, e))
-    return hits
+        return f"A stray \"{shown}\" that belongs to no word: delete it."
+
+    return _matches(_STRAY, text, "stray-character", message, 3)
 
 
 # ---------------------------------------------------------------- pronouns
