@@ -338,7 +338,7 @@ def singular_plural(text: str) -> list[Hit]:
             start = after + plural.start()
             s, e = widen(text, start, after + plural.end(), 3)
             hits.append(Hit("singular-plural", ERROR,
-                            f"\"{m.group(0).strip()}\" is one, but here \"{plural.group(0)}\" are several: "
+                            f"The letter provides for one {noun}, but here \"{plural.group(0)}\" are several: "
                             f"write \"the {noun}\" (or change the number).", s, e))
     return hits
 
