@@ -116,6 +116,8 @@ class FigureForm(QGroupBox):
             value.setStyleSheet("font-weight: 600;")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(line.label)
+            # Long figures ("$250,000.00 on February 1, 2027") wrap rather than widen the pane past its tab.
+            value.setWordWrap(True)
             self._form.addRow(label, value)
             self.values[line.key], self._labels[line.key] = value, label
         self._layout_keys = tuple((line.key, line.label) for line in section.lines)
