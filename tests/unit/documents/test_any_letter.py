@@ -151,7 +151,8 @@ def letters(draw: st.DrawFn) -> dict[str, Any]:
     benefits["vacation_days"] = draw(st.integers(0, 60))
     termination = draft["termination"]
     if termination["cause"] is not None and termination["cause"].get("definition") != "in_another_document":
-        termination["cause"].update(items=draw(st.lists(lines, min_size=1, max_size=5)),
+        grounds = lines.filter(lambda s: any(c.isalnum() for c in s))  # a ground of only "." is refused
+        termination["cause"].update(items=draw(st.lists(grounds, min_size=1, max_size=5)),
                                     cure_notice_days=draw(st.integers(1, 3650)))
     if termination["change_of_control"] is not None:
         termination["change_of_control"].update(

@@ -138,11 +138,33 @@ def test_target_bonus_gets_its_own_section_after_base_compensation() -> None:
     assert (
         'You shall be eligible to participate in the Company\'s Annual Incentive Plan (the "Bonus Program"). Under '
         "the Bonus Program, you will be eligible to earn an annual bonus with a target of fifty percent (50%) of "
-        'your annual base salary (the "Target Bonus"), as determined by the Board of Directors based on the '
+        "your annual base salary, as determined by the Board of Directors based on the "
         "achievement of the performance goals it establishes."
     ) in text
     # Benefits no longer repeats the bonus.
     assert "Bonus Program" not in section_text(document, "benefits")
+
+
+def test_target_bonus_is_defined_only_when_a_severance_uses_it() -> None:
+    multiple = {"formula": "salary_and_bonus_multiple", "multiple": "1.5", "payment": "installments"}
+    _, text = render(changed(**{"benefits.bonus_program": TARGET_BONUS,
+                                "termination.without_cause.severance": multiple}))
+    assert 'of your annual base salary (the "Target Bonus")' in text
+    assert "at the then current rate and your Target Bonus" in text
+
+
+def test_common_stock_and_a_bonus_without_repayment_are_not_defined_for_nothing() -> None:
+    grant = {"kind": "rsu", "shares": 1000, "vesting": {"kind": "cliff", "years": 3}}
+    award = {"kind": "retention", "installments": [{"amount": "50000", "timing": "months_after_start",
+                                                    "months_after_start": 12}]}
+    draft = changed(**{"equity.grants": [grant], "termination.change_of_control": None}, cash_awards=[award])
+    _, text = render(draft)
+    assert "par value $0.0001 per share, " in text or "par value $0.0001 per share." in text
+    assert '("Common Stock")' not in text
+    assert '(the "Retention Bonus")' not in text
+    award["repayment"] = {"kind": "full", "months": 12}
+    _, text = render(changed(cash_awards=[award]))
+    assert '(the "Retention Bonus")' in text and "amount of the Retention Bonus" in text
 
 
 def test_sample_bonus_stays_in_benefits() -> None:
@@ -163,10 +185,10 @@ def test_sample_bonus_stays_in_benefits() -> None:
          "determined"),
         ({"maximum_percent": "75"}, "an annual bonus of up to seventy-five percent (75%) of your annual base salary, as"),
         ({"target_percent": "50", "maximum_percent": "100"},
-         'with a target of fifty percent (50%) of your annual base salary (the "Target Bonus"), up to a maximum of one '
+         "with a target of fifty percent (50%) of your annual base salary, up to a maximum of one "
          "hundred percent (100%) of your annual base salary, as"),
         ({"target_percent": "50", "minimum_percent": "25", "maximum_percent": "75", "basis": "salary_earned"},
-         'a target of fifty percent (50%) of your base salary actually earned during the year (the "Target Bonus"), '
+         "a target of fifty percent (50%) of your base salary actually earned during the year, "
          "and ranging from twenty-five percent (25%) to seventy-five percent (75%) of your base salary actually "
          "earned during the year, as"),
         ({"guaranteed_minimum": "40000.00"},
