@@ -67,6 +67,8 @@ def test_new_render_check_and_batch_from_the_bundle(run, tmp_path: Path) -> None
     assert read_embedded_terms((tmp_path / "sample.docx").read_bytes()).edited is False
     checked = run("check", "sample.docx")
     assert checked.returncode == 0 and "sample.docx: no problems" in checked.stdout
+    reviewed = run("review", "sample.offer.json")
+    assert reviewed.returncode in (0, 1) and "Traceback" not in reviewed.stderr, reviewed.stderr
     with (tmp_path / "terms.csv").open("w", newline="") as f:
         csv.writer(f).writerows([["candidate.full_name", "compensation.base_salary"], ["Jane Doe", "350000"],
                                  ["Bob Roe", "360000"]])
