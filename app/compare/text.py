@@ -111,6 +111,7 @@ def redline(old: Document, new: Document) -> Redline:
         new.meta, new.letterhead, new.continuation, blocks, sections,
         letterhead_changes=header_redline(old.letterhead, new.letterhead),
         continuation_changes=header_redline(old.continuation, new.continuation),
+        legend=new.legend, document_id=new.document_id, marks_in_footer=new.marks_in_footer,
     )
     return Redline(document, changes, old, new)
 

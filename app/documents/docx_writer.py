@@ -97,6 +97,7 @@ _SIGNATURE_INDENT = 3 * _TWIPS_PER_INCH  # a right-hand signature block starts m
 _SIGNING_ROOM = 36 * 20  # points above a signature rule, in twips
 _BLOCK_GAP = 24 * 20  # space above a signature block
 _HEADER_GAP = 24 * 20  # space between a header and the body
+_MARK_GAP = 12 * 20  # space between the legend (or document ID) and the header lines below it
 
 
 # Parts of the reference that build_docx never touches: serialized once per reference, not per export.
@@ -347,6 +348,24 @@ def _fill_header(hdr: etree._Element, paragraphs: list[str]) -> None:
         hdr.append(element)
 
 
+def _marks(writer: _Writer, document: Document) -> list[str]:
+    """The legend and document ID as header or footer paragraphs: the legend bold and centred, the ID
+    at the right (where a document management system stamps it); none when the letter has neither."""
+    lines = [(document.legend, Align.CENTER, True), (document.document_id, Align.RIGHT, False)]
+    shown = [(text, align, bold) for text, align, bold in lines if text]
+    footer = document.marks_in_footer
+    return [
+        writer.paragraph(
+            StyleName.HEADER,
+            writer.run(Run(text, bold=bold), None),
+            align=align,
+            space_before=_HEADER_GAP if footer and i == 0 else None,
+            space_after=_MARK_GAP if not footer and i == len(shown) - 1 else None,
+        )
+        for i, (text, align, bold) in enumerate(shown)
+    ]
+
+
 def attach_terms(out: docx.document.Document, letter_file: str) -> None:
     """Store the letter file's text in a custom XML part, with the hash of the body's text as written.
 
@@ -411,13 +430,21 @@ def build_docx(
         )
         for i, line in enumerate(letterhead_lines)
     ]
-    _fill_header(section.first_page_header.part.element, letterhead)
     continuation = [
         writer.paragraph(StyleName.HEADER, writer.runs(line.runs, None), change=line.change)
         for line in document.continuation_changes or _lines(document.continuation)
     ]
     page = writer.run(Run("Page "), None) + _PAGE_FIELD
     continuation.append(writer.paragraph(StyleName.HEADER, page, space_after=_HEADER_GAP))
+    marks = _marks(writer, document)
+    if marks and document.marks_in_footer:
+        for footer in (section.first_page_footer, section.footer):
+            footer.is_linked_to_previous = False
+            _fill_header(footer.part.element, marks)
+    elif marks:
+        letterhead = marks + letterhead
+        continuation = marks + continuation
+    _fill_header(section.first_page_header.part.element, letterhead)
     _fill_header(section.header.part.element, continuation)
 
     props = out.core_properties

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -22,7 +23,7 @@ from app.documents import formatting
 from app.documents.markup import MarkupError, parse
 from app.documents.model import Document
 from app.domain.data_files import TEMPLATES_DIR
-from app.domain.letter import Letter
+from app.domain.letter import Letter, MarkPlacement
 
 MAIN_TEMPLATE = "offer.xml.j2"
 
@@ -151,9 +152,19 @@ def render_document(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> Docu
     """Render ``letter`` into the document model. Raises :class:`RenderError`."""
     markup = render_markup(letter, templates_dir)
     try:
-        return parse(markup)
+        document = parse(markup)
     except MarkupError as exc:
         raise RenderError(f"{MAIN_TEMPLATE}: {exc}") from None
+    options = letter.document_options
+    if options is None:
+        return document
+    # Not the letter's wording (no template holds them): what every page prints in its header or footer.
+    return replace(
+        document,
+        legend=options.legend_text if options.legend else "",
+        document_id=options.document_id or "",
+        marks_in_footer=options.placement is MarkPlacement.FOOTER,
+    )
 
 
 __all__ = ["RenderError", "render_document", "render_markup", "escape", "TEMPLATES_DIR"]

@@ -9,7 +9,9 @@ What the view can rely on:
 * ``<a name="change-N">`` (N = 1, 2, ... in document order) stands before each tracked change: a
   changed paragraph or heading counts once, otherwise each changed run counts once;
 * inserted text is underlined blue, deleted text struck through red;
-* Exhibit A follows a horizontal rule (the page break), with ``page-break-before`` for printing.
+* Exhibit A follows a horizontal rule (the page break), with ``page-break-before`` for printing;
+* the legend and document ID (``section-document_options``) show once, above the letterhead or
+  below the last line, where the pages print them (the print preview shows every page's).
 
 The preview re-renders on every keystroke, so this is one pass of string building.
 """
@@ -55,6 +57,7 @@ _STYLE_CSS = {
     ParaStyle.SUBHEADING: "margin-top:6px;margin-bottom:12px;font-weight:bold",
 }
 _SIGNATURE_INDENT = "margin-left:288px"
+_MARK_CSS = "margin-top:0;margin-bottom:6px;font-size:10pt"
 
 
 class _Html:
@@ -154,6 +157,17 @@ def _header_runs(line: Paragraph, *, upper: bool) -> str:
     return "".join(out)
 
 
+def _page_marks(out: list[str], document: Document) -> None:
+    """The legend (bold, centred) and the document ID (at the right), as every page prints them."""
+    if not document.page_marks:
+        return
+    out.append('<a name="section-document_options"></a>')
+    if document.legend:
+        out.append(f'<p align="center" style="{_MARK_CSS}"><b>{escape(document.legend, quote=False)}</b></p>\n')
+    if document.document_id:
+        out.append(f'<p align="right" style="{_MARK_CSS}">{escape(document.document_id, quote=False)}</p>\n')
+
+
 def to_html(document: Document) -> str:
     """The document as one HTML page for ``QTextBrowser.setHtml``."""
     html = _Html()
@@ -162,6 +176,8 @@ def to_html(document: Document) -> str:
     # A redline's letterhead shows its changes in the change colours; they are not numbered
     # changes (the Changes tab lists them among the terms).
     letterhead = document.letterhead_changes or tuple(Paragraph((Run(line),)) for line in document.letterhead)
+    if not document.marks_in_footer:
+        _page_marks(out, document)
     if letterhead:
         out.append('<p align="center" style="margin-top:0;margin-bottom:18px">')
         for i, line in enumerate(letterhead):
@@ -181,6 +197,9 @@ def to_html(document: Document) -> str:
         elif isinstance(block, SignatureBlock):
             html.signature(block, page_break)
         page_break = False
+    if document.marks_in_footer:
+        out.append('<hr style="margin-top:24px"/>\n')
+        _page_marks(out, document)
     out.append("</body></html>\n")
     return "".join(out)
 

@@ -135,6 +135,9 @@ class Document:
         letterhead_changes, continuation_changes: a redline's header lines, each a paragraph with
             its tracked changes; empty when the lines did not change (or this is no redline), and
             then ``letterhead`` and ``continuation`` are what prints.
+        legend, document_id: printed on every page, the first too ("Draft - Privileged &
+            Confidential", "NY 1234567 v2"); empty: not printed.
+        marks_in_footer: the legend and document ID print at the foot of each page, not at its top.
     """
 
     meta: DocumentMeta
@@ -144,3 +147,11 @@ class Document:
     sections: tuple[Section, ...] = field(default=())
     letterhead_changes: tuple[Paragraph, ...] = field(default=())
     continuation_changes: tuple[Paragraph, ...] = field(default=())
+    legend: str = ""
+    document_id: str = ""
+    marks_in_footer: bool = False
+
+    @property
+    def page_marks(self) -> tuple[str, ...]:
+        """The legend and the document ID, those that print, in that order."""
+        return tuple(line for line in (self.legend, self.document_id) if line)

@@ -2,7 +2,8 @@
 
 Headings read ``1. POSITION AND DUTIES:``; paragraphs are separated by blank lines; the lines of the
 address and of a signature block stay together; a page break is a form feed on a line of its own.
-In a redline, inserted text reads ``{+like this+}`` and deleted text ``[-like this-]``.
+The legend and document ID, when the letter prints them, come first (placed in the header) or last
+(in the footer), once. In a redline, inserted text reads ``{+like this+}`` and deleted text ``[-like this-]``.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def _wrap(text: str, width: int | None, indent: str = "") -> str:
 def to_text(document: Document, *, width: int | None = None, letterhead: bool = True) -> str:
     """The document as plain text; ``width`` wraps paragraphs (``None``: one line per paragraph)."""
     chunks: list[str] = []
+    marks = "\n".join(document.page_marks)
+    if marks and not document.marks_in_footer:
+        chunks.append(marks)
     if letterhead and document.letterhead:
         chunks.append("\n".join(document.letterhead))
     group: list[str] = []  # consecutive plain lines (an address) print without blank lines between
@@ -92,6 +96,8 @@ def to_text(document: Document, *, width: int | None = None, letterhead: bool = 
             chunks.append(PAGE_BREAK)
     if group:
         chunks.append("\n".join(group))
+    if marks and document.marks_in_footer:
+        chunks.append(marks)
     return "\n\n".join(chunks) + "\n"
 
 

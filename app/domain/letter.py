@@ -1031,6 +1031,41 @@ class Conditions(Model):
     )
 
 
+# ---------------------------------------------------------------- document marks
+
+
+DEFAULT_LEGEND = "Draft - Privileged & Confidential"
+
+
+class MarkPlacement(StrEnum):
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+class DocumentOptions(Model):
+    """Marks printed on every page of the letter (the first page too), in its header or footer."""
+
+    legend: bool = Field(
+        default=True, title="Print the legend", description="Print the legend below on every page."
+    )
+    legend_text: Line = Field(
+        default=DEFAULT_LEGEND,
+        title="Legend",
+        description='The legend, e.g. "Draft - Privileged & Confidential" or "Subject to FRE 408".',
+        json_schema_extra=when(legend=True),
+    )
+    document_id: Line | None = Field(
+        default=None,
+        title="Document ID",
+        description='The document management number, e.g. "NY 1234567 v2"; printed on every page; empty: none.',
+    )
+    placement: MarkPlacement = Field(
+        default=MarkPlacement.HEADER,
+        title="Printed in the",
+        description="The top of every page (the header) or the bottom (the footer).",
+    )
+
+
 class Letter(Model):
     """An executive offer letter and its Exhibit A."""
 
@@ -1066,3 +1101,8 @@ class Letter(Model):
     )
     governing_law: GoverningLaw = Field(title="Governing law", description="The law that governs, and the courts.")
     conditions: Conditions = Field(title="Conditions", description="Conditions to employment.")
+    document_options: DocumentOptions | None = Field(
+        default=None,
+        title="Legend and document ID",
+        description="A legend and a document ID on every page; empty: neither is printed.",
+    )

@@ -94,6 +94,9 @@ SECTIONS: tuple[LetterSection, ...] = (
     ),
     LetterSection("covenants", "Exhibit A: Restrictive Covenants", (("covenants",),), optional=("covenants",),
                   exhibit=True),
+    # Not a part of the text: the marks every page's header or footer prints (off unless switched on).
+    LetterSection("document_options", "Legend and Document ID", (("document_options",),),
+                  optional=("document_options",)),
 )
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}

@@ -41,6 +41,7 @@ STARTERS: dict[str, dict[str, Any]] = {
     "Notice": {"resignation_days": 30, "pay_in_lieu": True},
     "Noncompete": {"months": 12, "starts": "termination", "passive_investment_percent": "2"},
     "Nonsolicit": {"months": 12},
+    "DocumentOptions": {"legend": True, "legend_text": "Draft - Privileged & Confidential", "placement": "header"},
     "Transaction": {"kind": "merger", "description": "the merger", "expected_date": "2000-01-01"},
 }
 

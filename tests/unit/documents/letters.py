@@ -142,6 +142,8 @@ def every_term_on() -> dict[str, Any]:
         transaction={"kind": "merger", "description": "the merger of Acme Health, Inc. with the Company",
                      "expected_date": "2002-12-31", "outside_date": "2003-03-31"},
     )
+    draft["document_options"] = {"legend": True, "legend_text": "Draft - Privileged & Confidential",
+                                 "document_id": "NY 1234567 v2", "placement": "header"}
     return draft
 
 
@@ -187,6 +189,7 @@ def every_term_on_otherwise() -> dict[str, Any]:
     draft["transportation"] = {"kind": "allowance", "monthly_allowance": "1000.00"}
     draft["relocation"].update(kind="lump_sum", gross_up=False, repayment=None)
     draft["conditions"]["board_approval_required"] = False
+    draft["document_options"] = {"legend": False, "document_id": "NY 1234567 v2", "placement": "footer"}
     return draft
 
 

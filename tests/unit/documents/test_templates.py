@@ -323,6 +323,9 @@ def test_every_printed_field_of_the_letter_is_used() -> None:
         return out
 
     not_printed = {"company.letterhead_lines"}  # the letterhead is the DOCX header, not body text
+    # the legend and document ID print in every page's header or footer (Document.marks), not in the body
+    not_printed |= {"document_options.legend", "document_options.legend_text", "document_options.document_id",
+                    "document_options.placement"}
     not_printed |= {"equity.grants.vesting.cliff_months", "equity.grants.vesting.period"}  # cliff vesting only
     not_printed |= {"termination.change_of_control.board_approval_denominator"}  # inside the fraction term
     # not printed by design (the field's description says so): used by Calculations and the review only

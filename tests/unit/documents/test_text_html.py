@@ -185,9 +185,10 @@ def test_every_section_of_the_editor_has_a_preview_anchor() -> None:
     html = to_html(render_document(sample_letter()))
     names = parsed(html).names
     # The sample has no fixed term, no annual bonus section, no cash bonuses, perquisites or relocation, and an
-    # arbitration clause instead of a governing-law section; the editor scrolls to their first term instead.
+    # arbitration clause instead of a governing-law section, and no legend or document ID; the editor scrolls to
+    # their first term instead.
     assert [s.key for s in SECTIONS if f"section-{s.key}" not in names] == [
-        "term", "bonus", "cash_awards", "perquisites", "relocation", "governing_law"]
+        "term", "bonus", "cash_awards", "perquisites", "relocation", "governing_law", "document_options"]
     full = parsed(to_html(render_document(letter_from(every_term_on())))).names
     assert [s.key for s in SECTIONS if f"section-{s.key}" not in full] == ["governing_law"]
     courts = parsed(to_html(render_document(letter_from(every_term_on_otherwise())))).names
