@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
 from app.documents import formatting
+from app.domain.embedded_terms import is_docx_name
 from app.storage.atomic import WriteRefused, atomic_write_bytes
 
 if TYPE_CHECKING:
     from app.compare.comparison import Comparison
+    from app.documents.model import Document
     from app.domain.letter import Letter
 
 DEFAULT_AUTHOR = "OfferDesk"
@@ -38,7 +40,11 @@ def register(sub: Any) -> None:
             "LibreOffice can accept or reject."
         ),
     )
-    parser.add_argument("old", type=Path, metavar="OLD", help="the baseline letter file (*.offer.json)")
+    parser.add_argument(
+        "old", type=Path, metavar="OLD",
+        help="the baseline: a letter file (*.offer.json), or a Word document (*.docx) made elsewhere or returned "
+             "marked up, compared by its text (tracked changes accepted) unless it carries OfferDesk's terms unedited",
+    )
     parser.add_argument(
         "new", type=Path, nargs="?", metavar="NEW",
         help="the current letter file; with --baseline-version, OLD's own draft by default",
@@ -67,32 +73,56 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
 
 
-def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
+def _baseline(args: argparse.Namespace) -> tuple[Letter | None, str, Document | None]:
+    """The baseline's terms (if it has them), what to call it, and its text when it is read by text."""
     from app.compare.versions import VersionError, sent_version
 
     if args.baseline_version is None:
         if args.new is None:
             raise CliError("name the current letter (NEW), or use --baseline-version to compare with a sent version")
+        if is_docx_name(args.old.name):
+            return _docx_baseline(args.old)
         _, letter, _ = require_valid(args.old)
-        return letter, str(args.old)
+        return letter, str(args.old), None
     file, _, _ = read_letter_file(args.old)
     try:
         version = sent_version(file, args.baseline_version or None)
     except VersionError as exc:
         raise CliError(f"{args.old}: {exc}") from None
     when = formatting.long_date(version.sent_at.date())
-    return version.terms, f"{args.old}, as sent ({version.name!r}, {when})"
+    return version.terms, f"{args.old}, as sent ({version.name!r}, {when})", None
+
+
+def _docx_baseline(path: Path) -> tuple[Letter | None, str, Document | None]:
+    """A Word document as the baseline: the terms it carries, unedited; otherwise its text."""
+    from app.compare.imported import BaselineError, docx_baseline
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        baseline = docx_baseline(data)
+    except BaselineError as exc:
+        raise CliError(f"{path}: cannot be compared with: {exc}") from None
+    return baseline.letter, baseline.describe(str(path)), baseline.document
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.compare.comparison import compare_letters
+    from app.compare.comparison import compare_letters, compare_with_document
     from app.documents.engine import RenderError
 
-    baseline, baseline_label = _baseline(args)
+    baseline, baseline_label, baseline_text = _baseline(args)
     current_path: Path = args.new or args.old
     current_file, current, _ = require_valid(current_path)
     try:
-        comparison = compare_letters(baseline, current, args.on)
+        if baseline_text is not None:
+            comparison = compare_with_document(baseline, baseline_text, current, args.on)
+        else:
+            assert baseline is not None  # a baseline not read by its text is its terms
+            comparison = compare_letters(baseline, current, args.on)
     except RenderError as exc:
         raise CliError(f"the letter cannot be rendered: {exc}") from None
     if args.output is not None:
@@ -132,7 +162,9 @@ def summary_text(comparison: Comparison, baseline_label: str, current_label: str
     from app.compare.terms import by_section
 
     lines = [f"Baseline: {baseline_label}", f"Current:  {current_label}", ""]
-    if not comparison.terms:
+    if comparison.by_text and not comparison.terms and not comparison.figures:
+        lines.append("The baseline carries no terms: only its text is compared (tracked changes taken as accepted).")
+    elif not comparison.terms:
         lines.append("No terms changed.")
     else:
         count = len(comparison.terms)
@@ -141,8 +173,11 @@ def summary_text(comparison: Comparison, baseline_label: str, current_label: str
             lines.append(f"  {section.title}")
             lines += [f"    {change}" for change in changes]
     moved = comparison.changed_figures
-    lines.append("")
-    if not moved:
+    if not (comparison.by_text and not comparison.figures):  # a text baseline has no figures to move
+        lines.append("")
+    if comparison.by_text and not comparison.figures:
+        pass
+    elif not moved:
         lines.append("No figures changed.")
     else:
         lines.append(f"Figures that changed (scenarios on {formatting.long_date(comparison.scenario_date)}):")
@@ -161,6 +196,7 @@ def summary_text(comparison: Comparison, baseline_label: str, current_label: str
 def _as_json(comparison: Comparison, baseline: str, current: str, output: Path | None) -> dict[str, Any]:
     return {
         "baseline": baseline,
+        "baseline_by_text": comparison.by_text,
         "current": current,
         "terms": [
             {

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.compare.figures import FigureDelta, figure_deltas, scenario_date
+from app.compare.imported import conformed
 from app.compare.terms import TermChange, diff_terms
 from app.compare.text import Redline, redline
 from app.documents.engine import render_document
+from app.documents.model import Document
 from app.domain.letter import Letter
 
 
@@ -18,12 +20,15 @@ class Comparison:
 
     Attributes:
         scenario_date: the termination date the scenario figures of both letters were computed on.
+        by_text: the baseline is a document read by its text (a DOCX made elsewhere or edited since);
+            ``terms`` and ``figures`` are then empty unless it carried the terms it was exported with.
     """
 
     terms: tuple[TermChange, ...]
     figures: tuple[FigureDelta, ...]
     redline: Redline
     scenario_date: date
+    by_text: bool = False
 
     @property
     def changed_figures(self) -> tuple[FigureDelta, ...]:
@@ -41,4 +46,22 @@ def compare_letters(old: Letter, new: Letter, on: date | None = None) -> Compari
     )
 
 
-__all__ = ["Comparison", "compare_letters"]
+def compare_with_document(
+    old: Letter | None, old_document: Document, new: Letter, on: date | None = None
+) -> Comparison:
+    """Compare a baseline read by its text (``old_document``, with the terms it carried, if any) with ``new``.
+
+    Raises :class:`~app.documents.engine.RenderError`.
+    """
+    current = render_document(new)
+    when = on or scenario_date(old or new, new)
+    return Comparison(
+        terms=tuple(diff_terms(old, new)) if old is not None else (),
+        figures=tuple(figure_deltas(old, new, when)) if old is not None else (),
+        redline=redline(conformed(old_document, current), current),
+        scenario_date=when,
+        by_text=True,
+    )
+
+
+__all__ = ["Comparison", "compare_letters", "compare_with_document"]
