@@ -103,4 +103,25 @@ def convert_to_pdf(
     return targets
 
 
-__all__ = ["PdfError", "convert_to_pdf", "find_soffice"]
+def render_pages(pdf: Path, out_dir: Path, *, dpi: int = 96, timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
+    """Rasterise every page of ``pdf`` to PNG files in ``out_dir`` with poppler's ``pdftoppm``, in order.
+
+    Raises:
+        PdfError: pdftoppm is missing, failed or wrote no page.
+    """
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise PdfError("poppler's pdftoppm is not installed (Debian: apt install poppler-utils); it draws the pages")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    returncode, output = _run([tool, "-png", "-r", str(dpi), str(pdf), str(out_dir / "page")], dict(os.environ),
+                              timeout)
+    # pdftoppm pads the page number to the width of the last one: page-1.png or page-01.png ...
+    pages = sorted(out_dir.glob("page-*.png"), key=lambda p: int(p.stem.rpartition("-")[2]))
+    if returncode != 0 or not pages:
+        detail = output.strip().splitlines()
+        raise PdfError(f"the pages could not be drawn: {detail[-1] if detail else f'exit code {returncode}'}")
+    return pages
+
+
+__all__ = ["PdfError", "convert_to_pdf", "find_soffice", "render_pages"]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.figures import FigureDelta, FigureValue, compare_figures, letter_figures, scenario_date
+from app.compare.imported import conformed
 from app.compare.terms import ChangeKind, TermChange, by_section, diff_terms
 from app.compare.text import Redline, TextChange, redline
 from app.documents.engine import RenderError, render_document
@@ -58,11 +59,15 @@ _MIN_LABEL_WIDTH = 120  # pixels; the label column keeps at least this, elided i
 _CELL_PADDING = 14  # pixels around a cell's text (the style's margins and the focus frame)
 
 
+TEXT_ONLY_TEXT = "The baseline carries no terms (a document read by its text): only its text is compared."
+
+
 @dataclass(frozen=True, slots=True)
 class _Baseline:
-    letter: Letter
+    letter: Letter | None  # None: a document read by its text, without terms
     label: str
     document: Document
+    by_text: bool = False  # the document was read from a DOCX; conform it to the current letter's
 
 
 class ChangesView(QWidget):
@@ -190,14 +195,21 @@ class ChangesView(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_baseline(self, letter: Letter | None, label: str = "") -> None:
-        """Compare with ``letter`` (``None``: no baseline); ``label`` says which it is, e.g. "Sent Oct 1"."""
+    def set_baseline(self, letter: Letter | None, label: str = "", document: Document | None = None) -> None:
+        """Compare with ``letter`` (``None`` and no ``document``: no baseline); ``label`` says which it is.
+
+        ``document``: the baseline's text read from a Word document
+        (:func:`app.compare.imported.docx_baseline`); the redline compares with it, and the term and
+        figure lists with ``letter`` if it carried terms.
+        """
         self._baseline = None
         self._baseline_figures = None
         self._current_change = 0
         self._no_baseline_text = NO_BASELINE_TEXT
         self._clear()
-        if letter is not None:
+        if document is not None:
+            self._baseline = _Baseline(letter, label or "Baseline", document, by_text=True)
+        elif letter is not None:
             try:
                 self._baseline = _Baseline(letter, label or "Baseline", render_document(letter))
             except RenderError as exc:
@@ -285,7 +297,9 @@ class ChangesView(QWidget):
                 self._note.show()
             return
         try:
-            compared = redline(baseline.document, document or render_document(current))
+            current_document = document or render_document(current)
+            old_document = conformed(baseline.document, current_document) if baseline.by_text else baseline.document
+            compared = redline(old_document, current_document)
         except RenderError as exc:
             self._note.setText(f"The letter cannot be shown: {exc}")
             self._note.show()
@@ -293,10 +307,10 @@ class ChangesView(QWidget):
         self._stack.setCurrentIndex(1)
         had_changes = self._redline is not None and self._redline.change_count > 0
         self._redline = compared
-        terms = diff_terms(baseline.letter, current)
+        terms = diff_terms(baseline.letter, current) if baseline.letter is not None else []
         if terms != self._terms or not self._lists_shown:
             self._show_terms(terms)
-        figures = self._figure_deltas(baseline.letter, current)
+        figures = self._figure_deltas(baseline.letter, current) if baseline.letter is not None else []
         if figures != self._figures or not self._lists_shown:
             self._show_figures(figures)
         self._lists_shown = True
@@ -326,7 +340,8 @@ class ChangesView(QWidget):
         if not terms:
             self._lists.setTabText(0, "Terms")
             if self._baseline is not None and self._current is not None:
-                QTreeWidgetItem(tree, ["No term has changed"]).setFirstColumnSpanned(True)
+                text = TEXT_ONLY_TEXT if self._baseline.letter is None else "No term has changed"
+                QTreeWidgetItem(tree, [text]).setFirstColumnSpanned(True)
             return
         self._lists.setTabText(0, f"Terms ({len(terms)})" if terms else "Terms")
         for section, changes in by_section(terms):
@@ -353,7 +368,9 @@ class ChangesView(QWidget):
         self._lists.setTabText(1, f"Figures ({len(figures)})" if figures else "Figures")
         if not figures:
             if self._redline is not None:
-                QTreeWidgetItem(tree, ["No figure has changed"]).setFirstColumnSpanned(True)
+                text = TEXT_ONLY_TEXT if self._baseline is not None and self._baseline.letter is None \
+                    else "No figure has changed"
+                QTreeWidgetItem(tree, [text]).setFirstColumnSpanned(True)
             return
         parents: dict[str, QTreeWidgetItem] = {}
         for figure in figures:
@@ -566,4 +583,5 @@ def _unlinked(paragraph: Paragraph) -> Paragraph:
     )
 
 
-__all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "NO_LETTER_TEXT", "PREVIOUS_CHANGE_KEY", "STALE_TEXT"]
+__all__ = ["ChangesView", "NEXT_CHANGE_KEY", "NO_BASELINE_TEXT", "NO_LETTER_TEXT", "PREVIOUS_CHANGE_KEY", "STALE_TEXT",
+           "TEXT_ONLY_TEXT"]

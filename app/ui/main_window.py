@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from app.ui.batch_dialog import BatchDialog
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
+    from app.ui.print_preview import PrintPreview
     from app.ui.review_view import ReviewView
 
 AUTOSAVE_MS = 2000
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         self.batch_action = self._action("&Batch…", self.open_batch_dialog, "Ctrl+Shift+B",
                                          "Make a letter per row of a CSV or XLSX table of terms, from this letter")
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
-                                                "Show changes against another letter file")
+                                                "Show changes against another letter file, or a Word document (by its text)")
         self.close_action = self._action("&Close Window", self.close, std.Close)
         quit_keys = QKeySequence(std.Quit)
         self.quit_action = self._action("&Quit", self.close, quit_keys if not quit_keys.isEmpty() else "Ctrl+Q")
@@ -291,6 +292,10 @@ class MainWindow(QMainWindow):
         self.show_review_action = self._action(
             "&Review", lambda: self.side_tabs.setCurrentWidget(self.review_tab), "Ctrl+5",
             "Drafting and legal findings on the letter as rendered",
+        )
+        self.print_preview_action = self._action(
+            "Print Pre&view", self.show_print_preview, "Ctrl+Shift+P",
+            "The pages as the DOCX prints them: page breaks, later pages' header, signature page (LibreOffice)",
         )
         self.about_action = self._action("&About OfferDesk", self.about, std.HelpContents)
         problems_toggle = self.problems_dock.toggleViewAction()
@@ -318,6 +323,8 @@ class MainWindow(QMainWindow):
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.next_section_action, self.previous_section_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.print_preview_action)
         view_menu.addSeparator()
         view_menu.addActions([
             self.show_preview_action, self.show_calc_action, self.show_changes_action, self.show_review_action,
@@ -955,8 +962,12 @@ class MainWindow(QMainWindow):
             path = self.prompts.other_letter(self._folder())
             if path is None:
                 return
+        from app.domain.embedded_terms import is_docx_name
         from app.storage.letters import open_letter
 
+        if is_docx_name(path.name):
+            self._compare_with_docx(path)
+            return
         try:
             opened = open_letter(path)
         except StorageError as exc:
@@ -968,6 +979,48 @@ class MainWindow(QMainWindow):
             )
             return
         self.compare_with(opened.letter, path.name)
+
+    def show_print_preview(self) -> PrintPreview | None:
+        """Open (or raise) the print preview on the letter as it is now; None when the draft has errors."""
+        from app.ui.print_preview import PrintPreview
+
+        letter = self._current_letter()
+        if letter is None:
+            self.message_bar.show_message(
+                "The print preview needs a letter without errors: fix them first (F6 goes to the next).", "error"
+            )
+            return None
+        dialog = self.findChild(PrintPreview)
+        if dialog is None:
+            dialog = PrintPreview(self)
+        # Rendered afresh on the worker: the live preview's document may lag the last keystroke.
+        dialog.show_letter(letter)
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _compare_with_docx(self, path: Path) -> None:
+        """A Word document as the baseline: its terms when it carries them unedited, else its text."""
+        from app.compare.imported import BaselineError, docx_baseline
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.message_bar.show_message(f"{path.name} cannot be read: {exc.strerror or exc}.", "error")
+            return
+        try:
+            baseline = docx_baseline(data)
+        except BaselineError as exc:
+            self.message_bar.show_message(f"{path.name} cannot be compared with: {exc}.", "error")
+            return
+        label = baseline.describe(path.name)
+        self.changes_view.set_baseline(baseline.letter, label, baseline.document)
+        self.changes_view.set_current(self._current_letter())
+        self.side_tabs.setCurrentWidget(self.changes_tab)
+        if baseline.by_text:
+            self.message_bar.show_message(
+                f"Comparing with the text of {path.name}, its tracked changes taken as accepted.", "info"
+            )
 
     def _fill_compare_menu(self) -> None:
         self.compare_menu.clear()

@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from app.storage.recovery import RecoveryEntry
 
+COMPARE_FILTER = (
+    "Letters and Word documents (*.offer.json *.docx);;Letter files (*.offer.json);;"
+    "Word documents, made anywhere: compared by their text (*.docx);;All files (*)"
+)
 LETTER_FILTER = "Offer letters (*.offer.json *.docx);;Letter files (*.offer.json);;Word documents exported by OfferDesk (*.docx);;All files (*)"
 
 
@@ -112,6 +116,6 @@ class Prompts:
 
     def other_letter(self, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self.parent, "Compare with letter", str(folder), LETTER_FILTER, options=self._file_options()
+            self.parent, "Compare with letter", str(folder), COMPARE_FILTER, options=self._file_options()
         )
         return Path(name) if name else None

@@ -157,3 +157,37 @@ def test_an_invalid_letter_is_refused_with_its_errors(letters: tuple[Path, Path]
     broken.write_text(json.dumps({"draft": draft}), encoding="utf-8")
     line = one_error_line(offerdesk("compare", old, broken))
     assert line.startswith(f"offerdesk: {broken} has errors: error: compensation.base_salary:")
+
+
+def test_compare_a_word_document_made_elsewhere_writes_the_redline_by_text(tmp_path: Path) -> None:
+    """``offerdesk compare sent.docx draft.offer.json -o redline.docx``: a DOCX without terms is read by its text."""
+    import io
+
+    import docx
+
+    source = docx.Document(io.BytesIO(docx_bytes(render_document(sample_letter()))))
+    for paragraph in source.paragraphs:
+        for run in paragraph.runs:
+            run.text = run.text.replace("$300,000.00", "$325,000.00")
+    sent = tmp_path / "returned.docx"
+    source.save(str(sent))
+    draft = tmp_path / "draft.offer.json"
+    draft.write_text(dumps(new_file(sample_letter())), encoding="utf-8")
+    out = tmp_path / "redline.docx"
+    done = offerdesk("compare", sent, draft, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"Wrote {out}: 1 tracked change against {sent} (by its text).\n"
+    accepted = " ".join(reviewed_paragraphs(out.read_bytes(), accept=True))
+    rejected = " ".join(reviewed_paragraphs(out.read_bytes(), accept=False))
+    assert "$300,000.00" in accepted and "$325,000.00" not in accepted
+    assert "$325,000.00" in rejected
+    summary = offerdesk("compare", sent, draft)
+    assert "only its text is compared" in summary.stdout
+    assert summary.stdout.rstrip().endswith("Redline: 1 change in the letter's text (write it with -o REDLINE.docx).")
+
+
+def test_compare_with_a_file_that_is_not_a_word_document_is_one_line(tmp_path: Path, letters: tuple[Path, Path]) -> None:
+    bogus = tmp_path / "sent.docx"
+    bogus.write_bytes(b"plain text")
+    line = one_error_line(offerdesk("compare", bogus, letters[1]))
+    assert line.startswith(f"offerdesk: {bogus}: cannot be compared with: it is not a Word document")
