@@ -49,7 +49,7 @@ class PagesResult:
 
 
 def make_pages(letter: Letter, document: Document | None) -> PagesResult:
-    """DOCX -> PDF (LibreOffice) -> PNG pages (pdftoppm); pure, runs on the worker thread."""
+    """DOCX -> PDF (LibreOffice) -> page images (pdftoppm); pure, runs on the worker thread."""
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="offerdesk-print-") as tmp:
         folder = Path(tmp)
@@ -180,6 +180,10 @@ class PrintPreview(QDialog):
             label.setObjectName(f"printPage{i}")
             label.setToolTip(f"Page {i} of {len(result.pages)}")
             label.setStyleSheet("border: 1px solid #555; background: white;")
+            caption = QLabel(f"Page {i} of {len(result.pages)}", label)
+            caption.setObjectName("printPageNumber")
+            caption.setStyleSheet("background: rgba(60, 64, 70, 200); color: white; padding: 2px 6px;")
+            caption.move(6, 6)  # the page's corner, over the margin: never over the text
             self._column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self._labels.append(label)
         count = len(result.pages)
