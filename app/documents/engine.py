@@ -122,6 +122,11 @@ def context_for(letter: Letter) -> dict[str, Any]:
     return ctx
 
 
+def context_names() -> frozenset[str]:
+    """The names a template (or a clause of a pack) may start a term with."""
+    return frozenset(name if name != "letter" else "info" for name in Letter.model_fields)
+
+
 def render_markup(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> str:
     """Render the templates for ``letter`` to markup text. Raises :class:`RenderError`."""
     env = environment(templates_dir)
@@ -149,11 +154,19 @@ def render_markup(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> str:
 
 def render_document(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> Document:
     """Render ``letter`` into the document model. Raises :class:`RenderError`."""
+    from app.documents.clauses import apply_wording  # they build on this module
+    from app.documents.pack import PackError, load_pack
+
     markup = render_markup(letter, templates_dir)
     try:
-        return parse(markup)
+        doc = parse(markup)
     except MarkupError as exc:
         raise RenderError(f"{MAIN_TEMPLATE}: {exc}") from None
+    try:
+        pack = load_pack(templates_dir)
+    except PackError as exc:
+        raise RenderError(f"template pack {templates_dir}: {exc}") from None
+    return apply_wording(doc, letter, pack)
 
 
 __all__ = ["RenderError", "render_document", "render_markup", "escape", "TEMPLATES_DIR"]

@@ -8,6 +8,7 @@ data folder, which PyInstaller names in ``sys._MEIPASS``.
 from __future__ import annotations
 
 import sys
+import os
 from pathlib import Path
 
 
@@ -19,7 +20,9 @@ def _data_root() -> Path:
 
 
 DATA_ROOT = _data_root()
-TEMPLATES_DIR = DATA_ROOT / "templates"
+# The template pack (letter types, clause library, templates): the built-in one unless OFFERDESK_PACK
+# (or `offerdesk --pack DIR`, which sets it) names a firm's own.
+TEMPLATES_DIR = Path(os.environ["OFFERDESK_PACK"]) if os.environ.get("OFFERDESK_PACK") else DATA_ROOT / "templates"
 RESOURCES_DIR = DATA_ROOT / "resources"
 
 

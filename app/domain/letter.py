@@ -18,7 +18,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.domain.clause_text import MISSING, tokens, value_at
 
 from app.domain.types import Days, Line, Money, Months, Multiple, PayPercent, Percent, Portion, Text
 
@@ -253,6 +255,11 @@ class Candidate(Model):
 
 
 class LetterInfo(Model):
+    letter_type: Line = Field(
+        default="offer",
+        title="Letter type",
+        description="The template pack's letter type this letter is (offerdesk new --type list names them).",
+    )
     letter_date: date = Field(title="Letter date", description="The date printed on the letter.")
     effective_date: date | None = Field(
         default=None,
@@ -1031,6 +1038,27 @@ class Conditions(Model):
     )
 
 
+class ClauseWording(Model):
+    """This letter's departure from the standard wording of one clause (a paragraph of the letter).
+
+    ``text`` is the clause as this letter says it; ``[[compensation.base_salary]]`` in it is a live
+    term: it prints the term's current value, as the standard wording would. ``alternate`` picks one
+    of the clause library's named alternatives (``app/documents/clauses.py``).
+    """
+
+    clause: Line = Field(
+        title="Clause", description="The clause's id, as the preview shows it (e.g. governing_law.1)."
+    )
+    alternate: Line | None = Field(
+        default=None, title="Alternate", description="The clause library's alternative used. Empty: the standard one."
+    )
+    text: Text | None = Field(
+        default=None,
+        title="Wording for this letter",
+        description="The clause's text for this letter only; [[path]] shows a term. Empty: the standard wording.",
+    )
+
+
 class Letter(Model):
     """An executive offer letter and its Exhibit A."""
 
@@ -1066,3 +1094,23 @@ class Letter(Model):
     )
     governing_law: GoverningLaw = Field(title="Governing law", description="The law that governs, and the courts.")
     conditions: Conditions = Field(title="Conditions", description="Conditions to employment.")
+    wording: list[ClauseWording] = Field(
+        default_factory=list,
+        title="Clause wording",
+        description="Clauses whose wording departs from the standard for this letter, and alternates chosen.",
+    )
+
+    @model_validator(mode="after")
+    def _wording_names_real_terms(self) -> Letter:
+        seen: set[str] = set()
+        for index, item in enumerate(self.wording):
+            if item.clause in seen:
+                raise ValueError(f"wording.{index}: clause {item.clause} is worded twice; keep one")
+            seen.add(item.clause)
+            for path in tokens(item.text or ""):
+                if path.startswith("wording") or value_at(self, path) is MISSING:
+                    raise ValueError(
+                        f"wording.{index}.text: [[{path}]] names no term this letter has; "
+                        "fix the name or remove the token"
+                    )
+        return self
