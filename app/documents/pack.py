@@ -8,11 +8,13 @@ pack with an unknown field is refused with the file, the line and the name, and 
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -20,6 +22,8 @@ from jinja2 import nodes
 from app.documents.engine import context_names, environment
 from app.domain.data_files import TEMPLATES_DIR
 from app.domain.fields import Kind, spec_for
+from app.domain.file_format import FileFormatError, loads
+from app.domain.sample import SAMPLE_TERMS
 
 MANIFEST = "pack.toml"
 STANDARD = "standard"  # the alternate that keeps the letter template's own wording
@@ -103,7 +107,7 @@ def _unknown_part(name: str, locals_: set[str]) -> str | None:
         return None
     if parts[0] not in context_names():
         return parts[0]
-    path = ("letter" if parts[0] == "info" else parts[0],)
+    path: tuple[str, ...] = ("letter" if parts[0] == "info" else parts[0],)
     for part in parts[1:]:
         spec = spec_for(path)
         if spec.kind not in (Kind.GROUP, Kind.GROUPS):
@@ -199,3 +203,22 @@ def load_pack(folder: Path = TEMPLATES_DIR) -> Pack:
             str(replaces) if replaces else None, str(section) if section else None,
         )
     return Pack(folder, name, types, clauses)
+
+
+def starting_draft(type_name: str, folder: Path = TEMPLATES_DIR) -> dict[str, Any]:
+    """The terms a new letter of the pack's letter type ``type_name`` starts with (a draft), its type
+    stored in it. Raises :class:`PackError` naming the types there are."""
+    pack = load_pack(folder)
+    kind = pack.types.get(type_name)
+    if kind is None:
+        names = ", ".join(pack.types) or "none"
+        raise PackError(f"no letter type {type_name!r} in the pack {pack.name!r}; its types: {names}")
+    if kind.starter == "sample":
+        draft = copy.deepcopy(SAMPLE_TERMS)
+    else:
+        try:
+            draft = loads((folder / kind.starter).read_text(encoding="utf-8")).draft
+        except (OSError, FileFormatError) as exc:
+            raise PackError(f"{kind.starter}: {exc}") from None
+    draft.setdefault("letter", {})["letter_type"] = type_name
+    return draft

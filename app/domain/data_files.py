@@ -7,8 +7,8 @@ data folder, which PyInstaller names in ``sys._MEIPASS``.
 
 from __future__ import annotations
 
-import sys
 import os
+import sys
 from pathlib import Path
 
 

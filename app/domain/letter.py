@@ -21,7 +21,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.domain.clause_text import MISSING, tokens, value_at
-
 from app.domain.types import Days, Line, Money, Months, Multiple, PayPercent, Percent, Portion, Text
 
 
