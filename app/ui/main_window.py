@@ -34,6 +34,7 @@ from app.storage.errors import StorageError
 from app.storage.lock import FileInUse, LetterLock, LockUnavailable
 from app.storage.recent import RecentFiles
 from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
+from app.ui import wording_actions
 from app.ui.commands import SentVersionsCommand
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         self.stack.setMinimumWidth(FORM_MIN_WIDTH)
         self.preview_pane = PreviewPane()
         self.preview_pane.term_activated.connect(self.focus_path)
+        self.preview_pane.wording_requested.connect(partial(wording_actions.edit_wording, self))
+        self.preview_pane.reset_requested.connect(partial(wording_actions.reset_wording, self))
         self.calc_tab: LazyPane[CalcPane] = LazyPane(self._make_calc_pane)
         self.changes_tab: LazyPane[ChangesView] = LazyPane(self._make_changes_view)
         self.review_tab: LazyPane[ReviewView] = LazyPane(self._make_review_view)
@@ -257,6 +260,10 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New Letter", self.new_letter, std.New, "A new letter from the sample's company terms")
         self.new_sample_action = self._action("New from &Sample", lambda: self.new_letter(sample=True), "Ctrl+Shift+N",
                                               "A new letter with every term of the sample letter")
+        self.new_type_action = self._action("New from &Type…", partial(wording_actions.new_from_type, self), "Ctrl+Alt+N",
+                                            "A new letter of one of the template pack's letter types")
+        self.clause_library_action = self._action("Clause &Library…", partial(wording_actions.open_clause_library, self),
+                                                  "Ctrl+Shift+L", "Choose the alternates of the clause library's clauses")
         self.open_action = self._action("&Open…", self.open_dialog, std.Open, "Open a letter file")
         self.save_action = self._action("&Save", self.save, std.Save, "Save the letter")
         self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs, "Save the letter in a new file")
@@ -298,7 +305,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.new_sample_action, self.open_action])
+        file_menu.addActions([self.new_action, self.new_sample_action, self.new_type_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -314,6 +321,7 @@ class MainWindow(QMainWindow):
         self.compare_menu = letter_menu.addMenu("Compare &With")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         letter_menu.addAction(self.batch_action)
+        letter_menu.addAction(self.clause_library_action)
         letter_menu.addSeparator()
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")
@@ -534,6 +542,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _on_rendered(self, _sequence: int) -> None:
+        wording_actions.mark_departures(self)
         if self.review_tab.made is not None:
             self._refresh_review()
 
@@ -719,10 +728,11 @@ class MainWindow(QMainWindow):
             return self.save()
         return choice is SaveChoice.DISCARD
 
-    def new_letter(self, *, sample: bool = False) -> None:
+    def new_letter(self, *, sample: bool = False, draft: dict[str, Any] | None = None) -> None:
         if not self.maybe_save():
             return
-        draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
+        if draft is None:
+            draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self._release_lock()
         self._set_document(LetterDocument(draft, parent=self))
         self.message_bar.dismiss()
