@@ -19,23 +19,15 @@ class CliError(Exception):
 
 
 def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
-    """Read and validate a letter file; unreadable or foreign files raise :class:`CliError`."""
-    from app.domain.file_format import FileFormatError, load_letter
+    """Read and validate a letter file the way the editor opens one (:func:`app.storage.letters.open_letter`):
+    missing, special (a pipe, a device, a folder), unreadable or foreign files raise :class:`CliError`."""
+    from app.storage.letters import StorageError, open_letter
 
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a letter file") from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: is not a text file (expected UTF-8 JSON)") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
-    try:
-        return load_letter(text)
-    except FileFormatError as exc:
-        raise CliError(f"{path}: cannot be opened: {exc}") from None
+        opened = open_letter(Path(path))
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
+    return opened.file, opened.letter, opened.problems
 
 
 def require_valid(path: Path) -> tuple[LetterFile, Letter, list[Problem]]:

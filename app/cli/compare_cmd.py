@@ -61,10 +61,16 @@ def register(sub: Any) -> None:
 
 
 def _iso_date(text: str) -> date:
+    from app.domain.types import check_date_in_range
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+    try:
+        return check_date_in_range(day)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
 
 
 def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
@@ -85,12 +91,13 @@ def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.compare.comparison import compare_letters
-    from app.documents.engine import RenderError
-
+    # The letters first: a file that cannot be read is refused before the engine loads.
     baseline, baseline_label = _baseline(args)
     current_path: Path = args.new or args.old
     _, current, _ = require_valid(current_path)
+    from app.compare.comparison import compare_letters
+    from app.documents.engine import RenderError
+
     try:
         comparison = compare_letters(baseline, current, args.on)
     except RenderError as exc:

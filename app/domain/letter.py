@@ -7,14 +7,13 @@ into the letter's sections lives in :mod:`app.domain.sections`. Field-level rule
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain.types import Days, Line, Money, Months, Percent, Text
+from app.domain.types import Days, LetterDate, Line, Money, Months, Percent, Text
 
 
 class Model(BaseModel):
@@ -90,7 +89,7 @@ class Candidate(Model):
 
 
 class LetterInfo(Model):
-    letter_date: date = Field(title="Letter date", description="The date printed on the letter.")
+    letter_date: LetterDate = Field(title="Letter date", description="The date printed on the letter.")
     re_line: Line = Field(title="Re: line", description="The subject line under the address.")
     closing_paragraph: Text = Field(
         title="Closing paragraph", description="The paragraph before the signature (questions, next steps)."
@@ -114,7 +113,7 @@ class Position(Model):
     at_will: bool = Field(
         title="Employment at will", description="Include the acknowledgement that employment is at will."
     )
-    start_date: date = Field(
+    start_date: LetterDate = Field(
         title="Anticipated start date",
         description="Not printed in the letter; used for vesting dates, option pricing and the first-year bonus.",
     )
@@ -245,7 +244,7 @@ class ChangeOfControl(Model):
     board_approval_denominator: Annotated[int, Field(ge=2, le=10)] = Field(
         title="Board approval (denominator)", description="e.g. 3 of two-thirds."
     )
-    rights_agreement_date: date = Field(
+    rights_agreement_date: LetterDate = Field(
         title="Rights agreement date", description="Date of the Amended and Restated Rights Agreement."
     )
     rights_agent: Line = Field(title="Rights agent", description="The rights agent under that agreement.")

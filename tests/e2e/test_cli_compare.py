@@ -130,7 +130,7 @@ def test_baseline_version_inside_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["missing.offer.json", "{new}"], "offerdesk: missing.offer.json: no such file"),
+        (["missing.offer.json", "{new}"], "offerdesk: missing.offer.json cannot be opened: there is no such file"),
         (["{old}"], "offerdesk: name the current letter (NEW), or use --baseline-version to compare with a sent version"),
         (["{old}", "--baseline-version", "Final"],
          "offerdesk: {old}: it has no version marked as sent; mark one as sent first"),
