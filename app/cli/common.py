@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.problems import Problem, has_errors
+from app.domain.problems import Problem, errors_summary, has_errors
 
 if TYPE_CHECKING:
     # The letter model (and pydantic) load when a command reads a letter, so `offerdesk gui` can
@@ -34,7 +34,5 @@ def require_valid(path: Path) -> tuple[LetterFile, Letter, list[Problem]]:
     """Read a letter that must have no errors; otherwise :class:`CliError` lists the first ones."""
     file, letter, problems = read_letter_file(path)
     if letter is None or has_errors(problems):
-        errors = [str(p) for p in problems if p.severity.value == "error"]
-        more = f" (and {len(errors) - 3} more; run `offerdesk check {path}`)" if len(errors) > 3 else ""
-        raise CliError(f"{path} has errors: " + "; ".join(errors[:3]) + more)
+        raise CliError(f"{path} has errors: " + errors_summary(problems, f"run `offerdesk check {path}`"))
     return file, letter, problems

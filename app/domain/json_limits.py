@@ -22,6 +22,7 @@ MAX_DEPTH = 32
 # The largest term is a share count or an amount in cents: far under twenty digits.
 MAX_INT_DIGITS = 20
 
+_PATH_SHOWN = 6
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},:]', re.DOTALL)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -37,7 +38,8 @@ def _where(path: Path) -> str:
 def _up_to_last_name(path: tuple[Any, ...]) -> Path:
     """``draft.zz[0][0][0]...`` -> ``draft.zz``: the term whose value nests, not every bracket."""
     names = [i for i, part in enumerate(path) if isinstance(part, str)]
-    return tuple(path[: names[-1] + 1]) if names else ()
+    # Objects nested in objects: the first few names say where it starts.
+    return tuple(path[: min(names[-1] + 1, _PATH_SHOWN)]) if names else ()
 
 
 def _line_column(text: str, offset: int) -> str:

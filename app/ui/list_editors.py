@@ -44,6 +44,18 @@ def item_buttons(owner: QWidget, what: str) -> tuple[QToolButton, QToolButton, Q
     return buttons[0], buttons[1], buttons[2]
 
 
+# A list with no declared maximum still shows no more rows than this.
+ROWS_SHOWN_MAX = 100
+
+
+def rows_shown(count: int, spec: FieldSpec) -> int:
+    """How many items of a list get a row: never more than the list may hold. A damaged file with
+    thousands of address lines would otherwise build thousands of widgets (the window hung for
+    minutes); the list's own error already says how many to remove, and removing rows brings the
+    rest into view."""
+    return min(count, spec.max_items or ROWS_SHOWN_MAX)
+
+
 def moved(items: list[Any], index: int, step: int) -> list[Any]:
     out = list(items)
     out[index], out[index + step] = out[index + step], out[index]
@@ -85,6 +97,7 @@ class StringListEditor(FieldEditor):
 
     def refresh(self) -> None:
         items = self._items()
+        items = items[: rows_shown(len(items), self.spec)]
         if len(items) != len(self._rows):
             self._rebuild(len(items))
         for (_, _, edit, _), text in zip(self._rows, items, strict=True):
@@ -140,7 +153,7 @@ class StringListEditor(FieldEditor):
         return row, frame, edit, (up, down, remove)
 
     def _update_buttons(self) -> None:
-        count = len(self._rows)
+        count = len(self._items())
         low = self.spec.min_items or 0
         high = self.spec.max_items or 1000
         for index, (_, _, _, (up, down, remove)) in enumerate(self._rows):

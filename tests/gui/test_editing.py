@@ -155,6 +155,22 @@ def test_list_add_remove_and_move(make_main_window):
     assert window.document.value(("company", "letterhead_lines"))[0] == "100 Clearbrook Road"
 
 
+def test_a_new_grant_asks_for_its_numbers_instead_of_repeating_the_last(make_main_window):
+    # It was a copy of the grant before: the letter said "The 150,000 Options shall vest" twice.
+    window = open_sample(make_main_window(show=False))
+    window.editor(("equity", "grants")).add_button.click()
+    new = window.document.value(("equity", "grants", 1))
+    assert new == {"kind": "non_qualified_option", "pricing": "close_prior_trading_day",
+                   "vesting": {"kind": "equal_annual", "cliff_months": 0, "period": "monthly"}}
+    assert window.document.letter is None
+    errors = {p.dotted: p.message for p in window.document.errors}
+    assert errors == {"equity.grants[1].shares": "is required; fill it in",
+                      "equity.grants[1].vesting.years": "is required; fill it in"}
+    shares = window.editor(("equity", "grants", 1, "shares"))
+    assert shares.spin.text() == ""  # blank, not a number that is not in the draft
+    assert "Is required; fill it in" in shares.frame.message.text()
+
+
 def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
     window = open_sample(make_main_window(show=False))
     grants = window.editor(("equity", "grants"))
@@ -162,9 +178,10 @@ def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
     assert len(window.document.value(("equity", "grants"))) == 2
     shares = window.editor(("equity", "grants", 1, "shares"))
     shares.spin.setValue(5000)
+    window.editor(("equity", "grants", 1, "vesting", "years")).spin.setValue(4)
     assert window.document.letter.equity.grants[1].shares == 5000
     assert window.document.letter.equity.grants[0].shares == 150000
-    window.document.undo_stack.undo()
-    window.document.undo_stack.undo()
+    for _ in range(3):
+        window.document.undo_stack.undo()
     assert len(window.document.value(("equity", "grants"))) == 1
     assert ("equity", "grants", 1, "shares") not in window.binder.editors
