@@ -194,6 +194,7 @@ class LineEditor(FieldEditor):
         self.edit.setToolTip(spec.description)
         self.edit.setAccessibleName(spec.title)
         self.edit.textEdited.connect(self._on_text_edited)
+        self.edit.returnPressed.connect(self.document.end_typing)
         self.frame.set_body(self.edit)
         self.focus_widget = self.edit
 
@@ -399,6 +400,7 @@ class IntEditor(FieldEditor):
         # Typing the number the blank box last held changes no value, so valueChanged stays silent.
         if self.spin.text() and self.document.value(self.path) != self.spin.value():
             self._write(self.spin.value())
+        self.document.end_typing()
 
     def set_read_only(self, read_only: bool) -> None:
         self.spin.setReadOnly(read_only)

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
+        self._ends_typing_on_focus_change = False
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(draft, parent=self, check=not check_after_paint)
         self.preview = PreviewController(self.document, self.preview_pane, self)
@@ -165,6 +166,11 @@ class MainWindow(QMainWindow):
         self._set_document(self.document)
         self._restore_layout()
         AfterFirstPaint(self, self._on_first_painted)
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field ends its typing step: the next edit of it is a step of its own.
+        if old is not None and old.window() is self:
+            self.document.end_typing()
 
     def _on_first_painted(self) -> None:
         """Start what would slow the window's first paint. The preview's render on its worker holds
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and not self._ends_typing_on_focus_change:
+            app.focusChanged.connect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = True
         # After whatever else waited for this paint pass (a zero-time timer runs after those queued
         # before it): checking a first letter loads pydantic and the letter model (~90 ms).
         QTimer.singleShot(0, self, self._check_then_preview)
@@ -965,6 +974,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and self._ends_typing_on_focus_change:
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = False
         if self.remember_layout:
             self.save_layout()
         event.accept()
