@@ -126,7 +126,7 @@ def format_value(value: Any, name: str = "", info: FieldInfo | None = None) -> s
             return formatting.percent(value)
         if info is not None and _MONEY_CHECK in info.metadata:
             return formatting.money(value)
-        return f"${format(value.normalize(), 'f')}"
+        return formatting.par_value(value)
     if isinstance(value, int):
         if unit is None:
             return formatting.shares(value) if name == "shares" else str(value)

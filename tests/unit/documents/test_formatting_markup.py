@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
-from app.documents.formatting import duration_months, par_value, portion_words
+from app.documents.formatting import duration_months, money, money_plain, par_value, portion_words
 from app.documents.markup import MarkupError, parse
 from app.documents.model import Run
 
@@ -66,3 +67,13 @@ def test_an_unknown_inline_tag_is_an_error() -> None:
 def test_a_parse_error_reports_the_line_as_rendered() -> None:
     with pytest.raises(MarkupError, match="at line 3"):
         parse("<document>\n<body>\n<p>x</q></body></document>")
+
+
+@pytest.mark.parametrize(
+    ("formatter", "amount", "text"),
+    [(money, "-5000", "-$5,000.00"), (money, "5000", "$5,000.00"), (money, "-0.5", "-$0.50"),
+     (money_plain, "-1000", "-$1,000"), (money_plain, "-1000.5", "-$1,000.50"), (par_value, "-0.0001", "-$0.0001")],
+)
+def test_negative_money_has_its_sign_before_the_dollar(formatter: Callable[[Decimal], str], amount: str, text: str) -> None:
+    # It read "$-5,000.00".
+    assert formatter(Decimal(amount)) == text
