@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from app.compare.comparison import Comparison
     from app.domain.letter import Letter
 
-DEFAULT_AUTHOR = "OfferDesk"
-
 
 def register(sub: Any) -> None:
     """Add ``compare`` to the parser."""
@@ -55,7 +53,8 @@ def register(sub: Any) -> None:
         help="termination date for the scenario figures (default: a year after the start)",
     )
     parser.add_argument(
-        "--author", default=DEFAULT_AUTHOR, help=f"who the tracked changes are attributed to (default {DEFAULT_AUTHOR})"
+        "--author", metavar="NAME",
+        help="who the tracked changes are attributed to (default: your account's full name, as in the editor)",
     )
     parser.set_defaults(handler=run)
 
@@ -118,10 +117,11 @@ def run(args: argparse.Namespace) -> int:
 def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
     from app.compare.redline_docx import redline_docx_of
     from app.documents.docx_writer import DocxError
+    from app.storage.account import account_full_name
 
     when = datetime.now(UTC).replace(microsecond=0)
     try:
-        data = redline_docx_of(comparison.redline, args.author, when)
+        data = redline_docx_of(comparison.redline, args.author or account_full_name(), when)
     except DocxError as exc:
         raise CliError(f"the redline cannot be written: {exc}") from None
     try:

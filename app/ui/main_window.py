@@ -12,8 +12,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QMarginsF, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QDesktopServices,
+    QKeySequence,
+    QPageLayout,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -51,6 +59,9 @@ from app.ui.undo_keys import UndoKeysToDocument
 if TYPE_CHECKING:
     # The letter model, the file format and what uses them load after the window's first paint
     # (see MainWindow's check_after_paint); methods import what they need.
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.compare.text import Redline
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
     from app.ui.calc_pane import CalcPane
@@ -266,6 +277,12 @@ class MainWindow(QMainWindow):
                                                "Write the letter as a Word document")
         self.export_pdf_action = self._action("Export &PDF…", lambda: self._export_dialog("pdf"), "Ctrl+Shift+E",
                                               "Write the letter as a PDF (needs LibreOffice)")
+        self.export_redline_action = self._action(
+            "Export &Redline…", self._export_redline_dialog, "Ctrl+Shift+R",
+            "Write the changes against the baseline as a Word document with tracked changes")
+        self.print_action = self._action("&Print…", self.print_letter, std.Print, "Print the letter and its Exhibit A")
+        self.preferences_action = self._action("Pre&ferences…", self.edit_preferences, std.Preferences,
+                                               "Your name, which tracked changes in a redline are attributed to")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
@@ -300,11 +317,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_docx_action, self.export_pdf_action])
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.export_redline_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         letter_menu = menu.addMenu("&Letter")
         letter_menu.addAction(self.mark_sent_action)
         self.compare_menu = letter_menu.addMenu("Compare &With")
@@ -908,11 +929,18 @@ class MainWindow(QMainWindow):
         if path is not None:
             (self.export_docx if kind == "docx" else self.export_pdf)(path)
 
-    def export_docx(self, path: Path) -> bool:
-        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+    def _exportable_letter(self) -> Letter | None:
+        """The letter, when it has no errors; otherwise None, and the message bar says why."""
         letter = self.document.letter
         if letter is None or self.document.has_errors:
             self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return None
+        return letter
+
+    def export_docx(self, path: Path) -> bool:
+        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+        letter = self._exportable_letter()
+        if letter is None:
             return False
         # Imported on first use: it loads the template engine, which the start leaves to the preview.
         from app.ui import exports
@@ -924,6 +952,77 @@ class MainWindow(QMainWindow):
             return False
         self._offer_to_open(path)
         return True
+
+    def _export_redline_dialog(self) -> None:
+        if self._redline_to_export() is None:
+            return
+        suggested = self._folder() / f"{self.document.display_name} redline.docx"
+        path = self.prompts.export_path(suggested, "docx", "Export Redline")
+        if path is not None:
+            self.export_redline(path)
+
+    def _redline_to_export(self) -> Redline | None:
+        view = self.changes_tab.made
+        if view is None or not view.has_baseline:
+            self.message_bar.show_message(
+                "There is nothing to redline yet: choose what to compare with (Letter > Compare With), "
+                "then export the redline.", "error")
+            return None
+        if view.redline is None:
+            self.message_bar.show_message(
+                "The redline needs a letter without errors: fix the errors first (F6).", "error")
+            return None
+        return view.redline
+
+    def export_redline(self, path: Path) -> bool:
+        """Write the Changes tab's redline as DOCX with tracked changes by the user's name."""
+        redline = self._redline_to_export()
+        if redline is None:
+            return False
+        from app.ui import exports
+        from app.ui.preferences import author_name
+
+        try:
+            exports.write_redline_docx(path, redline, author_name(self.settings))
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        self._offer_to_open(path)
+        return True
+
+    def print_letter(self) -> None:
+        """Print the letter as the preview shows it, through the system's Print dialog."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if self._exportable_letter() is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document.display_name)
+        # QTextDocument.print_ adds 2 cm of its own inside the printer's margins: about an inch in all.
+        printer.setPageMargins(QMarginsF(0.2, 0.2, 0.2, 0.2), QPageLayout.Unit.Inch)
+        if self.prompts.print_setup(printer):
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Lay the current letter out, as the preview shows it, onto ``printer``'s pages."""
+        letter = self._exportable_letter()
+        if letter is None:
+            return False
+        from app.ui import exports
+
+        try:
+            exports.print_letter(printer, letter, self.preview.current_document())
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        return True
+
+    def edit_preferences(self) -> None:
+        from app.ui.preferences import author_name, set_author_name
+
+        name = self.prompts.preferences(author_name(self.settings))
+        if name is not None:
+            set_author_name(self.settings, name)
 
     def export_pdf(self, path: Path) -> None:
         """Write the letter as PDF through LibreOffice, in the background."""

@@ -95,6 +95,17 @@ def test_json_for_scripts(letters: tuple[Path, Path]) -> None:
     assert out["redline"] is None
 
 
+def test_redline_author_defaults_to_the_account_name(letters: tuple[Path, Path], tmp_path: Path) -> None:
+    # It was always "OfferDesk".
+    from app.storage.account import account_full_name
+
+    old, new = letters
+    out = tmp_path / "redline.docx"
+    done = offerdesk("compare", old, new, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert {e.get(f"{{{W}}}author") for e in change_elements(out.read_bytes())} == {account_full_name()}
+
+
 def test_redline_docx_is_written_atomically_and_not_overwritten(letters: tuple[Path, Path], tmp_path: Path) -> None:
     old, new = letters
     out = tmp_path / "redline.docx"
