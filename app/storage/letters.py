@@ -113,6 +113,14 @@ def open_letter(path: Path) -> OpenedLetter:
             path,
         )
     data = _read_bytes(path)
+    if b"\x00" in data:
+        # UTF-16 text without a byte-order mark, or a binary file, "decodes" as UTF-8 full of NULs.
+        raise StorageError(
+            f"{name} cannot be opened: it is not a UTF-8 text file (it holds NUL bytes: it is a binary "
+            "file, or text saved as UTF-16), so it is not an OfferDesk letter; save it as UTF-8 or "
+            "restore it from a backup",
+            path,
+        )
     try:
         # utf-8-sig: a letter re-saved by Notepad starts with a byte-order mark; it is still a letter.
         text = data.decode("utf-8-sig")

@@ -242,3 +242,8 @@ def test_saving_over_a_named_pipe_is_refused_and_leaves_it(letter_path: Path) ->
     assert "is a named pipe (FIFO), not a file" in message
     assert stat.S_ISFIFO(os.stat(letter_path).st_mode)
     assert leftovers(letter_path.parent) == []
+
+
+def test_utf16_without_a_byte_order_mark_is_named(letter_path: Path) -> None:
+    letter_path.write_bytes(dumps(new_file(sample_letter())).encode("utf-16-le"))
+    assert "not a UTF-8 text file (it holds NUL bytes: it is a binary file, or text saved as UTF-16)" in _open_error(letter_path)
