@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -56,6 +57,14 @@ def rows_shown(count: int, spec: FieldSpec) -> int:
     return min(count, spec.max_items or ROWS_SHOWN_MAX)
 
 
+def hidden_rows_note(total: int, shown: int, what: str) -> str:
+    """What a list that shows fewer rows than it holds says under them ("" when it shows all)."""
+    if total <= shown:
+        return ""
+    return (f"Showing {shown:,} of {total:,} {what}s: remove {what}s until there are at most {shown:,}, "
+            "and the others come into view.")
+
+
 def moved(items: list[Any], index: int, step: int) -> list[Any]:
     out = list(items)
     out[index], out[index + step] = out[index + step], out[index]
@@ -75,6 +84,11 @@ class StringListEditor(FieldEditor):
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(2)
         outer.addLayout(self._rows_box)
+        self.hidden_note = QLabel()
+        self.hidden_note.setObjectName("sectionNote")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.hide()
+        outer.addWidget(self.hidden_note)
         self.add_button = QPushButton(f"Add {self._what}")
         self.add_button.setToolTip(f"Add a {self._what} to {spec.title}")
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -97,7 +111,11 @@ class StringListEditor(FieldEditor):
 
     def refresh(self) -> None:
         items = self._items()
-        items = items[: rows_shown(len(items), self.spec)]
+        total = len(items)
+        items = items[: rows_shown(total, self.spec)]
+        note = hidden_rows_note(total, len(items), self._what)
+        self.hidden_note.setText(note)
+        self.hidden_note.setVisible(bool(note))
         if len(items) != len(self._rows):
             self._rebuild(len(items))
         for (_, _, edit, _), text in zip(self._rows, items, strict=True):

@@ -281,8 +281,10 @@ class MainWindow(QMainWindow):
             "Export &Redline…", self._export_redline_dialog, "Ctrl+Shift+R",
             "Write the changes against the baseline as a Word document with tracked changes")
         self.print_action = self._action("&Print…", self.print_letter, std.Print, "Print the letter and its Exhibit A")
-        self.preferences_action = self._action("Pre&ferences…", self.edit_preferences, std.Preferences,
-                                               "Your name, which tracked changes in a redline are attributed to")
+        preferences_keys = QKeySequence(std.Preferences)  # empty on most Linux desktops
+        self.preferences_action = self._action(
+            "Pre&ferences…", self.edit_preferences, preferences_keys if not preferences_keys.isEmpty() else "Ctrl+,",
+            "Your name, which tracked changes in a redline are attributed to")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",

@@ -185,3 +185,24 @@ def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
         window.document.undo_stack.undo()
     assert len(window.document.value(("equity", "grants"))) == 1
     assert ("equity", "grants", 1, "shares") not in window.binder.editors
+
+
+def test_a_list_far_longer_than_allowed_shows_its_maximum_and_says_so(make_main_window, tmp_path):
+    # 10,000 address lines in a damaged file hung the window building a row for each.
+    import json
+
+    from app.domain.file_format import dumps, new_file
+    from app.domain.sample import sample_letter
+
+    raw = json.loads(dumps(new_file(sample_letter())))
+    raw["draft"]["candidate"]["address_lines"] = [f"line {i}" for i in range(10_000)]
+    path = tmp_path / "long.offer.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    window = make_main_window(show=False)
+    assert window.open_path(path)
+    editor = window.editor(("candidate", "address_lines"))
+    assert len(editor._rows) == 6
+    assert editor.hidden_note.text().startswith("Showing 6 of 10,000 lines: remove lines until there are at most 6")
+    editor._rows[0][3][2].click()  # remove the first: the seventh comes into view
+    assert editor._rows[5][2].text() == "line 6"
+    assert len(window.document.value(("candidate", "address_lines"))) == 9_999
