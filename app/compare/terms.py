@@ -79,9 +79,13 @@ _ITEM_LABELS = {
     "items": "Ground {n}",
     "letterhead_lines": "Letterhead line {n}",
     "address_lines": "Address line {n}",
+    "steps": "Salary step {n}",
+    "cash_awards": "Bonus {n}",
+    "installments": "Installment {n}",
+    "allowances": "Allowance {n}",
 }
 # A title's unit in parentheses, dropped from the label because the value carries it.
-_UNIT = re.compile(r"\s*\((months|months of salary|days|business days|%|times salary)\)$")
+_UNIT = re.compile(r"\s*\((months|months of salary|days|business days|weeks|miles|%|times salary)\)$")
 # Booleans that switch a clause of the letter on or off read "included" / "not included".
 _INCLUDED = {"merp", "professional_fees", "at_will", "board_approval_required"}
 _MONEY_CHECK = typing.get_args(Money)[-1]
@@ -122,10 +126,12 @@ def format_value(value: Any, name: str = "", info: FieldInfo | None = None) -> s
     if isinstance(value, date):
         return formatting.long_date(value)
     if isinstance(value, Decimal):
-        if unit is not None and unit.group(1) == "%":
+        if "%" in title:
             return formatting.percent(value)
         if info is not None and _MONEY_CHECK in info.metadata:
             return formatting.money(value)
+        if name == "multiple":
+            return f"{format(value.normalize(), 'f')} times"
         return formatting.par_value(value)
     if isinstance(value, int):
         if unit is None:
@@ -168,7 +174,7 @@ class _Walker:
             for child, child_info in model.model_fields.items():
                 self.diff(
                     (*path, child),
-                    [*parts, _title(child, child_info)],
+                    _join(parts, _title(child, child_info)),
                     child_info,
                     getattr(old, child),
                     getattr(new, child),
@@ -205,6 +211,14 @@ class _Walker:
                 self.add((*path, i), label(i), ChangeKind.REMOVED, text(old[i]), None)
             for j in range(j1 + paired, j2):
                 self.add((*path, j), label(j), ChangeKind.ADDED, None, text(new[j]))
+
+
+def _join(parts: list[str], title: str) -> list[str]:
+    """The label parts of a term inside a group: a group "Non-compete" and its term "Non-compete
+    (months)" read "Non-compete" once."""
+    if parts and title.lower() == parts[-1].lower():
+        return [*parts[:-1], title]
+    return [*parts, title]
 
 
 def _title(name: str | int, info: FieldInfo) -> str:

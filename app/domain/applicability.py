@@ -4,7 +4,8 @@ A field that only matters for some choice of a sibling field says so once, on th
 
     cliff_months: int = Field(..., json_schema_extra={"applies_when": {"kind": "cliff_then_periodic"}})
 
-(sibling field name -> the value it must hold). Editors read the condition to grey out a term that
+(sibling field name -> the value it must hold, or a list of the values any of which will do; the model
+writes it with :func:`app.domain.letter.when`). Editors read the condition to grey out a term that
 does not apply; its value stays in the draft.
 """
 
@@ -37,9 +38,13 @@ def condition_met(condition: Mapping[str, Any], sibling_values: Mapping[str, Any
     A sibling missing from ``sibling_values`` is not known, so it does not make the term inapplicable.
     """
     return all(
-        name not in sibling_values or _plain(sibling_values[name]) == _plain(wanted)
+        name not in sibling_values or _plain(sibling_values[name]) in _wanted(wanted)
         for name, wanted in condition.items()
     )
+
+
+def _wanted(wanted: Any) -> set[str]:
+    return {_plain(w) for w in wanted} if isinstance(wanted, list | tuple) else {_plain(wanted)}
 
 
 def applies(model_type: type[BaseModel], field_name: str, sibling_values: Mapping[str, Any]) -> bool:
@@ -62,9 +67,12 @@ def _words(model_type: type[BaseModel], name: str, wanted: Any) -> str:
     info = model_type.model_fields[name]
     title = info.title or name.replace("_", " ").capitalize()
     choices = info.annotation
+    values = sorted(_wanted(wanted), key=lambda v: str(v))
     if isinstance(choices, type) and issubclass(choices, StrEnum):
-        return f"{title} is {choice_label(choices(_plain(wanted)))}"
-    return f"{title} is {_plain(wanted)}"
+        words = [choice_label(choices(v)) for v in values]
+    else:
+        words = ["checked" if v == "True" else "unchecked" if v == "False" else v for v in values]
+    return f"{title} is {' or '.join(words)}"
 
 
 def condition_text(model_type: type[BaseModel], field_name: str) -> str:

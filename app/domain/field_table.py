@@ -115,6 +115,9 @@ def _hints(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def _label(model: type[BaseModel]) -> str:
+    titled = model.model_config.get("title")
+    if titled:
+        return titled
     text = re.sub(r"(?<!^)(?=[A-Z])", " ", model.__name__).lower()
     return text[:1].upper() + text[1:]
 

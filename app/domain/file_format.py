@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.domain.format_version import FILE_SUFFIX, FORMAT_NAME, SCHEMA_VERSION
 from app.domain.json_limits import JsonLimitError, parse_json
 from app.domain.letter import Letter
+from app.domain.migrations import migrate_draft
 from app.domain.problems import Problem, Severity
 from app.domain.rules import problems_from_validation_error, validate_draft
 from app.domain.types import Timestamp
@@ -63,8 +64,9 @@ def loads(text: str) -> LetterFile:
     if not isinstance(raw, dict):
         raise FileFormatError("it does not hold a letter (expected a JSON object)")
     if "format" not in raw and "company" in raw:
-        # A bare letter, as printed by `offerdesk new --sample`.
-        raw = {"draft": raw}
+        # A bare letter, as printed by `offerdesk new --sample`. It carries no version: the migration
+        # steps move only keys of older schemas, so running them all from version 1 is safe.
+        raw = {"draft": raw, "schema_version": 1}
     if raw.get("format", FORMAT_NAME) != FORMAT_NAME:
         raise FileFormatError(f"it is not an OfferDesk letter (format {raw.get('format')!r})")
     version = raw.get("schema_version", SCHEMA_VERSION)
@@ -75,11 +77,24 @@ def loads(text: str) -> LetterFile:
             f"it was written by a newer OfferDesk (schema version {version}; this one reads up to "
             f"{SCHEMA_VERSION}); update OfferDesk to open it"
         )
+    if version < SCHEMA_VERSION:
+        raw = _migrated(raw, version)
     try:
         return LetterFile.model_validate(raw)
     except ValidationError as exc:
         details = "; ".join(str(p) for p in problems_from_validation_error(exc)[:5])
         raise FileFormatError(f"its structure is damaged: {details}") from None
+
+
+def _migrated(raw: dict[str, Any], version: int) -> dict[str, Any]:
+    """The file's draft and sent versions brought up to the current schema; saved as the current one."""
+    out = dict(raw, schema_version=SCHEMA_VERSION, draft=migrate_draft(raw.get("draft"), version))
+    versions = raw.get("sent_versions")
+    if isinstance(versions, list):
+        out["sent_versions"] = [
+            dict(v, terms=migrate_draft(v.get("terms"), version)) if isinstance(v, dict) else v for v in versions
+        ]
+    return out
 
 
 def load_letter(text: str) -> tuple[LetterFile, Letter | None, list[Problem]]:

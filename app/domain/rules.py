@@ -12,7 +12,19 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.domain.letter import GrantKind, Letter, VestingKind
+from app.domain.letter import (
+    Definition,
+    GrantKind,
+    GrantSizing,
+    Letter,
+    PaymentTiming,
+    PricingRule,
+    SalaryStepTiming,
+    Severance,
+    SeveranceFormula,
+    VestingKind,
+    VestingStart,
+)
 from app.domain.problems import Path, Problem, Severity
 
 _PYDANTIC_MESSAGES = {
@@ -107,12 +119,125 @@ def _warn(path: Path, message: str) -> Problem:
 
 
 @rule
-def _start_after_letter(letter: Letter) -> Iterator[Problem]:
-    if letter.position.start_date < letter.letter.letter_date:
-        yield _err(
+def _dates(letter: Letter) -> Iterator[Problem]:
+    info = letter.letter
+    if letter.position.start_date < info.letter_date:
+        # A letter that confirms terms already in effect is dated after the start: worth a look, not an error.
+        yield _warn(
             ("position", "start_date"),
-            f"is before the letter date ({letter.letter.letter_date.isoformat()}); choose a later start date",
+            f"is before the letter date ({info.letter_date.isoformat()}); fine for a letter that confirms "
+            "terms already in effect, otherwise choose a later start date",
         )
+    if info.effective_date is not None and info.effective_date < info.letter_date:
+        yield _warn(
+            ("letter", "effective_date"),
+            f"is before the letter date ({info.letter_date.isoformat()}): the letter confirms terms "
+            "retroactively; check that this is meant",
+        )
+
+
+@rule
+def _term_of_employment(letter: Letter) -> Iterator[Problem]:
+    if letter.term is not None and letter.position.at_will:
+        yield _err(
+            ("position", "at_will"),
+            "a letter with a fixed term cannot also say employment is at will; uncheck one of them",
+        )
+    uses_remainder = [
+        path for path, severance in _severances(letter)
+        if severance.formula is SeveranceFormula.REMAINDER_OF_TERM
+    ]
+    if letter.term is None:
+        for path in uses_remainder:
+            yield _err(
+                (*path, "formula"),
+                "salary for the rest of the term needs a fixed term; add one under Term of Employment or "
+                "choose another formula",
+            )
+
+
+def _severances(letter: Letter) -> Iterator[tuple[Path, Severance]]:
+    t = letter.termination
+    if t.without_cause is not None:
+        yield ("termination", "without_cause", "severance"), t.without_cause.severance
+    if t.change_of_control is not None:
+        yield ("termination", "change_of_control", "severance"), t.change_of_control.severance
+    if t.disability is not None and t.disability.severance is not None:
+        yield ("termination", "disability", "severance"), t.disability.severance
+
+
+@rule
+def _severance_formulas(letter: Letter) -> Iterator[Problem]:
+    bonus = letter.benefits.bonus_program
+    has_target = bonus is not None and bonus.target_percent is not None
+    for path, severance in _severances(letter):
+        formula = severance.formula
+        if formula is SeveranceFormula.SALARY_AND_BONUS_MULTIPLE and severance.include_target_bonus and not has_target:
+            yield _err(
+                (*path, "include_target_bonus"),
+                "the letter states no target bonus to multiply; set a target under the bonus program or "
+                "uncheck Include target bonus",
+            )
+        if formula is SeveranceFormula.WEEKS_PER_SERVICE and severance.minimum_weeks and severance.maximum_weeks \
+                and severance.minimum_weeks > severance.maximum_weeks:
+            yield _err((*path, "minimum_weeks"), "is more than the cap (At most); lower it or raise the cap")
+        if severance.pro_rata_bonus and not has_target:
+            yield _err(
+                (*path, "pro_rata_bonus"),
+                "a pro-rated bonus is computed from the target bonus; set a target under the bonus program",
+            )
+
+
+@rule
+def _salary(letter: Letter) -> Iterator[Problem]:
+    pay = letter.compensation
+    start = letter.position.start_date
+    if pay.prior_salary is not None and pay.prior_salary >= pay.base_salary:
+        yield _warn(
+            ("compensation", "prior_salary"),
+            'is not below the new salary, yet the letter says "increased from"; check both figures',
+        )
+    for i, step in enumerate(pay.steps):
+        base: Path = ("compensation", "steps", i)
+        if step.timing is SalaryStepTiming.ON_DATE:
+            if step.effective_date is None:
+                yield _err((*base, "effective_date"), "is required for an increase on a date; pick the date")
+            elif step.effective_date <= start:
+                yield _err((*base, "effective_date"), "must be after the start date; pick a later date")
+        if step.salary <= pay.base_salary:
+            yield _warn((*base, "salary"), "is not above the base salary; a scheduled step is usually an increase")
+
+
+@rule
+def _bonus(letter: Letter) -> Iterator[Problem]:
+    bonus = letter.benefits.bonus_program
+    if bonus is None:
+        return
+    base: Path = ("benefits", "bonus_program")
+    low, target, high = bonus.minimum_percent, bonus.target_percent, bonus.maximum_percent
+    if low is not None and high is None:
+        yield _err((*base, "maximum_percent"), "a range needs its upper end; fill in the maximum or clear Range from")
+    if low is not None and high is not None and low >= high:
+        yield _err((*base, "minimum_percent"), "must be below the maximum")
+    if target is not None and high is not None and target > high:
+        yield _err((*base, "target_percent"), "is above the maximum; lower the target or raise the maximum")
+    if target is not None and low is not None and target < low:
+        yield _err((*base, "target_percent"), "is below the bottom of the range")
+
+
+@rule
+def _cash_awards(letter: Letter) -> Iterator[Problem]:
+    for i, award in enumerate(letter.cash_awards):
+        for j, installment in enumerate(award.installments):
+            path: Path = ("cash_awards", i, "installments", j)
+            if installment.timing is PaymentTiming.ON_DATE and installment.on_date is None:
+                yield _err((*path, "on_date"), "is required for a payment on a date; pick the date")
+            if installment.timing is PaymentTiming.AT_CLOSING and letter.conditions.transaction is None:
+                yield _err(
+                    (*path, "timing"),
+                    "a payment at the closing needs a transaction; add it under Conditions (Closing of a "
+                    "transaction) or choose another time",
+                )
 
 
 @rule
@@ -121,14 +246,39 @@ def _vesting_covers_grant(letter: Letter) -> Iterator[Problem]:
         return
     for i, grant in enumerate(letter.equity.grants):
         v = grant.vesting
-        base: Path = ("equity", "grants", i, "vesting")
+        path: Path = ("equity", "grants", i)
+        base: Path = (*path, "vesting")
+        sizing_term = {
+            GrantSizing.SHARES: ("shares", grant.shares, "the number of shares"),
+            GrantSizing.DOLLAR_VALUE: ("value", grant.value, "the grant value"),
+            GrantSizing.PERCENT_OF_SALARY: ("percent_of_salary", grant.percent_of_salary, "the percentage"),
+        }[grant.sizing]
+        if sizing_term[1] is None:
+            yield _err((*path, sizing_term[0]), f"is required for a grant sized as {grant.sizing.value.replace('_', ' ')}; "
+                       f"fill in {sizing_term[2]}")
+        if grant.sizing is not GrantSizing.SHARES and letter.equity.assumed_share_price is None:
+            yield _warn(
+                ("equity", "assumed_share_price"),
+                "a grant is stated in dollars: fill in a share price for estimates so Calculations can count "
+                "its shares",
+            )
+        if grant.kind is GrantKind.PSU and not grant.performance_conditions:
+            yield _err((*path, "performance_conditions"), "a PSU grant needs its performance conditions; describe them")
+        if v.starts is VestingStart.GRANT_DATE and grant.grant_date is None:
+            yield _warn(
+                (*base, "starts"),
+                "vesting counts from the grant date, but no grant date is set: the start date is assumed",
+            )
+        if grant.grant_date is not None and grant.grant_date < letter.position.start_date:
+            yield _warn((*path, "grant_date"), "is before the start date; check it")
+        shares = grant.shares if grant.sizing is GrantSizing.SHARES else None
         if v.kind is VestingKind.EQUAL_ANNUAL:
-            if grant.shares < v.years:
+            if shares is not None and shares < v.years:
                 yield _err(
                     (*base, "years"),
-                    f"{v.years} installments cannot divide {grant.shares:,} shares; use fewer years or more shares",
+                    f"{v.years} installments cannot divide {shares:,} shares; use fewer years or more shares",
                 )
-        else:
+        elif v.kind is VestingKind.CLIFF_THEN_PERIODIC:
             total_months = v.years * 12
             if v.cliff_months == 0:
                 yield _err((*base, "cliff_months"), "a cliff schedule needs a cliff of at least 1 month")
@@ -145,17 +295,17 @@ def _vesting_covers_grant(letter: Letter) -> Iterator[Problem]:
                     f"after a {v.cliff_months}-month cliff the {v.period.value} installments do not end on the "
                     f"{v.years}-year vesting date; use a cliff that is a multiple of {step} months",
                 )
-        if grant.kind.is_option and grant.pricing.value == "not_applicable":
-            yield _err((*base[:-1], "pricing"), "an option needs an exercise price rule; choose one")
-        if not grant.kind.is_option and grant.pricing.value != "not_applicable":
-            yield _warn(
-                (*base[:-1], "pricing"),
-                "RSUs and restricted stock have no exercise price; the pricing rule is ignored",
-            )
-    # The templates word RSU and restricted stock grants on their own terms (no "Options", no exercise
-    # price), so a letter without options is no longer warned about.
+            elif v.cliff_months and v.cliff_months % step:
+                yield _err(
+                    (*base, "cliff_months"),
+                    f"a {v.cliff_months}-month cliff does not end on a {v.period.value} vesting date; use a "
+                    f"multiple of {step} months",
+                )
+        if grant.kind.is_option and grant.pricing is PricingRule.NOT_APPLICABLE:
+            yield _err((*path, "pricing"), "an option needs an exercise price rule; choose one")
     isos = [g for g in letter.equity.grants if g.kind is GrantKind.INCENTIVE_STOCK_OPTION]
-    if isos and letter.termination.disability.exercise_months > _ISO_DISABILITY_EXERCISE_MONTHS:
+    disability = letter.termination.disability
+    if isos and disability is not None and disability.exercise_months > _ISO_DISABILITY_EXERCISE_MONTHS:
         yield _warn(
             ("termination", "disability", "exercise_months"),
             f"incentive stock options exercised more than {_ISO_DISABILITY_EXERCISE_MONTHS} months after a "
@@ -165,11 +315,35 @@ def _vesting_covers_grant(letter: Letter) -> Iterator[Problem]:
 
 
 @rule
-def _without_cause_acceleration(letter: Letter) -> Iterator[Problem]:
-    if letter.termination.without_cause.accelerate_equity and letter.equity is None:
-        yield _warn(
-            ("termination", "without_cause", "accelerate_equity"),
-            _NOTHING_TO_ACCELERATE,
+def _acceleration_needs_equity(letter: Letter) -> Iterator[Problem]:
+    if letter.equity is not None:
+        return
+    t = letter.termination
+    for key, group in (("without_cause", t.without_cause), ("change_of_control", t.change_of_control),
+                       ("disability", t.disability), ("death", t.death)):
+        if group is not None and group.accelerate_equity:
+            yield _warn(("termination", key, "accelerate_equity"), _NOTHING_TO_ACCELERATE)
+
+
+@rule
+def _definitions(letter: Letter) -> Iterator[Problem]:
+    t = letter.termination
+    cause = t.cause
+    if cause is not None:
+        if cause.definition is Definition.IN_THIS_LETTER and not cause.items:
+            yield _err(("termination", "cause", "items"), "needs at least one ground; add one")
+        if cause.definition is Definition.IN_ANOTHER_DOCUMENT and not cause.defined_in:
+            yield _err(("termination", "cause", "defined_in"), "name the plan or agreement that defines Cause")
+    needs_good_reason = t.without_cause is not None and t.without_cause.good_reason
+    if needs_good_reason and t.good_reason is None:
+        yield _err(
+            ("termination", "without_cause", "good_reason"),
+            "the letter does not define Good Reason; switch on Good Reason under Termination, or uncheck this",
+        )
+    coc = t.change_of_control
+    if coc is not None and coc.definition is Definition.IN_ANOTHER_DOCUMENT and not coc.defined_in:
+        yield _err(
+            ("termination", "change_of_control", "defined_in"), "name the plan or agreement that defines it"
         )
 
 
@@ -179,29 +353,57 @@ def _change_of_control(letter: Letter) -> Iterator[Problem]:
     if coc is None:
         return
     base: Path = ("termination", "change_of_control")
-    if coc.board_approval_numerator >= coc.board_approval_denominator:
-        yield _err(
-            (*base, "board_approval_numerator"),
-            "the board approval fraction must be less than one (e.g. 2 of 3)",
-        )
-    if coc.severance_months < letter.termination.without_cause.severance_months:
+    if coc.definition is Definition.IN_THIS_LETTER:
+        if coc.board_approval_numerator >= coc.board_approval_denominator:
+            yield _err(
+                (*base, "board_approval_numerator"),
+                "the board approval fraction must be less than one (e.g. 2 of 3)",
+            )
+        if (coc.rights_agreement_date is None) != (coc.rights_agent is None):
+            missing = "rights_agent" if coc.rights_agent is None else "rights_agreement_date"
+            yield _err(
+                (*base, missing),
+                "the rights agreement needs both its date and its rights agent (or neither, to leave that "
+                "ground out); fill this in",
+            )
+    wc = letter.termination.without_cause
+    if (wc is not None and wc.severance.formula is SeveranceFormula.MONTHS_OF_SALARY
+            and coc.severance.formula is SeveranceFormula.MONTHS_OF_SALARY
+            and coc.severance.months < wc.severance.months):
         yield _warn(
-            (*base, "severance_months"),
+            (*base, "severance", "months"),
             "is less than the severance without Cause; a Change of Control usually pays at least as much",
         )
-    if coc.accelerate_equity and letter.equity is None:
-        yield _warn((*base, "accelerate_equity"), _NOTHING_TO_ACCELERATE)
 
 
 @rule
 def _covenant_length(letter: Letter) -> Iterator[Problem]:
-    if letter.covenants.noncompete_months > 24:
+    covenants = letter.covenants
+    if covenants is None or covenants.noncompete is None:
+        return
+    noncompete = covenants.noncompete
+    if noncompete.months > 24:
         yield _warn(
-            ("covenants", "noncompete_months"),
+            ("covenants", "noncompete", "months"),
             "a non-compete longer than two years is often unenforceable; check the governing law",
         )
-    if letter.covenants.passive_investment_percent > 10:
-        yield _warn(("covenants", "passive_investment_percent"), "is unusually high for a passive investment")
+    if noncompete.passive_investment_percent > 10:
+        yield _warn(("covenants", "noncompete", "passive_investment_percent"), "is unusually high for a passive investment")
+
+
+@rule
+def _disputes(letter: Letter) -> Iterator[Problem]:
+    if letter.arbitration is None and letter.governing_law.courts is None:
+        yield _warn(
+            ("governing_law", "courts"),
+            "the letter has no arbitration clause and names no courts; name the courts that hear disputes",
+        )
+    transaction = letter.conditions.transaction
+    if transaction is not None and transaction.outside_date is not None \
+            and transaction.outside_date < transaction.expected_date:
+        yield _err(
+            ("conditions", "transaction", "outside_date"), "is before the expected closing; pick a later date"
+        )
 
 
 @rule

@@ -42,6 +42,7 @@ SAMPLE_TERMS: dict[str, Any] = {
         "reports_to": "Chief Executive Officer",
         "at_will": True,
         "start_date": "2002-10-14",
+        "work_state": "NY",
     },
     "compensation": {"base_salary": "300000.00", "pay_frequency": "bi-weekly"},
     "equity": {
@@ -65,7 +66,10 @@ SAMPLE_TERMS: dict[str, Any] = {
         "vacation_days": 20,
     },
     "termination": {
-        "without_cause": {"severance_months": 12, "accelerate_equity": True},
+        "without_cause": {
+            "severance": {"formula": "months_of_salary", "months": 12, "payment": "installments"},
+            "accelerate_equity": True,
+        },
         "cause": {
             "items": [
                 "commission by you of criminal conduct which involves moral turpitude",
@@ -83,7 +87,7 @@ SAMPLE_TERMS: dict[str, Any] = {
         },
         "change_of_control": {
             "protection_months": 12,
-            "severance_months": 12,
+            "severance": {"formula": "months_of_salary", "months": 12, "payment": "installments"},
             "good_reason": True,
             "accelerate_equity": True,
             "ownership_threshold": "50.1",
@@ -96,7 +100,7 @@ SAMPLE_TERMS: dict[str, Any] = {
             "days_threshold": 180,
             "window_months": 12,
             "physician_return_days": 30,
-            "severance_months": 12,
+            "severance": {"formula": "months_of_salary", "months": 12, "payment": "installments"},
             "benefit_months": 12,
             "exercise_months": 12,
         },
@@ -113,10 +117,12 @@ SAMPLE_TERMS: dict[str, Any] = {
             "OTC's, vitamins, supplements, herbals and other goods typically offered for sale through a "
             "retail, mail order or internet on-line pharmacy"
         ),
-        "noncompete_months": 9,
-        "noncompete_start": "later_of_termination_and_severance",
-        "passive_investment_percent": "2",
-        "nonsolicit_months": 12,
+        "noncompete": {
+            "months": 9,
+            "starts": "later_of_termination_and_severance",
+            "passive_investment_percent": "2",
+        },
+        "nonsolicit": {"months": 12},
     },
     "arbitration": {
         "rules": "commercial arbitration rules",
@@ -125,12 +131,12 @@ SAMPLE_TERMS: dict[str, Any] = {
         "arbitrators": 1,
         "venue_state": "New York",
         "venue_city": "New York",
-        "governing_law": "New York",
         "award_confirmation": (
             "Article 75 of the New York Civil Practice Law and Rules in New York State Supreme Court or in "
             "any other court of competent jurisdiction within or without the State of New York"
         ),
     },
+    "governing_law": {"state": "NY"},
     "conditions": {"board_approval_required": True},
 }
 

@@ -21,7 +21,8 @@ class LetterSection:
         title: the heading in the user's words.
         fields: paths of the terms edited in this section, in form order. A path may name a group
             (e.g. ``("termination", "cause")``) whose fields are all edited here.
-        optional: the path of an optional group this section switches on and off, if any.
+        optional: the path of an optional group this section switches on and off (or of a list
+            that is not in the letter while it is empty), if any.
         exhibit: part of Exhibit A rather than the letter.
     """
 
@@ -41,30 +42,46 @@ SECTIONS: tuple[LetterSection, ...] = (
             ("company", "state_of_incorporation"),
             ("company", "letterhead_lines"),
             ("letter", "letter_date"),
+            ("letter", "effective_date"),
             ("candidate",),
             ("letter", "re_line"),
         ),
     ),
     LetterSection("position", "Position and Duties", (("position",),)),
+    LetterSection("term", "Term of Employment", (("term",),), optional=("term",)),
     LetterSection("compensation", "Base Compensation", (("compensation",),)),
+    LetterSection("bonus", "Annual Bonus", (("benefits", "bonus_program"),), optional=("benefits", "bonus_program")),
+    LetterSection("cash_awards", "Signing and Retention Bonuses", (("cash_awards",),), optional=("cash_awards",)),
     LetterSection("equity", "Long-Term Incentive Compensation", (("equity",),), optional=("equity",)),
     LetterSection("transportation", "Transportation Allowance", (("transportation",),), optional=("transportation",)),
+    LetterSection("perquisites", "Perquisites", (("perquisites",),), optional=("perquisites",)),
+    LetterSection("relocation", "Relocation", (("relocation",),), optional=("relocation",)),
     LetterSection(
         "benefits",
         "Health and Other Benefit Plans",
-        (("benefits", "merp"), ("benefits", "life_insurance_multiple"), ("benefits", "bonus_program")),
+        (("benefits", "merp"), ("benefits", "life_insurance_multiple")),
     ),
     LetterSection("expenses", "Expenses", (("benefits", "professional_fees"),)),
     LetterSection("vacation", "Vacation", (("benefits", "vacation_days"),)),
     LetterSection(
         "termination",
         "Termination; Severance; Change of Control",
-        (("termination", "without_cause"), ("termination", "cause"), ("termination", "change_of_control")),
+        (
+            ("termination", "without_cause"),
+            ("termination", "cause"),
+            ("termination", "good_reason"),
+            ("termination", "change_of_control"),
+            ("termination", "notice"),
+        ),
     ),
-    LetterSection("disability", "Termination upon Disability", (("termination", "disability"),)),
-    LetterSection("death", "Termination upon Death", (("termination", "death"),)),
-    LetterSection("conditions", "Condition to Employment", (("conditions",),)),
-    LetterSection("arbitration", "Arbitration", (("arbitration",),)),
+    LetterSection(
+        "disability", "Termination upon Disability", (("termination", "disability"),),
+        optional=("termination", "disability"),
+    ),
+    LetterSection("death", "Termination upon Death", (("termination", "death"),), optional=("termination", "death")),
+    LetterSection("conditions", "Conditions to Employment", (("conditions",),)),
+    LetterSection("arbitration", "Arbitration", (("arbitration",),), optional=("arbitration",)),
+    LetterSection("governing_law", "Governing Law", (("governing_law",),)),
     LetterSection(
         "closing",
         "Closing and signatures",
@@ -75,7 +92,8 @@ SECTIONS: tuple[LetterSection, ...] = (
             ("company", "signatory_title"),
         ),
     ),
-    LetterSection("covenants", "Exhibit A: Restrictive Covenants", (("covenants",),), exhibit=True),
+    LetterSection("covenants", "Exhibit A: Restrictive Covenants", (("covenants",),), optional=("covenants",),
+                  exhibit=True),
 )
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}

@@ -101,6 +101,12 @@ Money = Annotated[
 
 # A percentage such as 50.1 (meaning 50.1%).
 Percent = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, lt=100, decimal_places=4)]
+# A part of a whole, up to all of it: 50 (%) of the unvested shares, a 10% pay cut.
+Portion = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, le=100, decimal_places=4)]
+# A percentage of pay that may exceed it: a bonus of 150% of salary at target.
+PayPercent = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, le=1000, decimal_places=4)]
+# A multiple such as 1.5 (times salary and target bonus).
+Multiple = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, le=10, decimal_places=2)]
 
 Months = Annotated[int, Field(ge=1, le=120, strict=False)]
 Days = Annotated[int, Field(ge=1, le=3650)]

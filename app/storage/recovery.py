@@ -236,6 +236,10 @@ def _read_entry(path: Path) -> tuple[RecoveryEntry, ProcessStamp]:
             f"it was written by a newer OfferDesk (schema version {version}); recover it with that version"
         )
     draft, title, source = raw.get("draft"), raw.get("title"), raw.get("source")
+    if isinstance(version, int) and version < SCHEMA_VERSION:
+        from app.domain.migrations import migrate_draft
+
+        draft = migrate_draft(draft, version)
     if not isinstance(draft, dict):
         raise _Unreadable("it holds no draft")
     if not isinstance(title, str) or not (source is None or isinstance(source, str)):

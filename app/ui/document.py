@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from app.domain.fields import spec_for
 from app.domain.problems import Path, Problem, Severity, has_errors
 from app.domain.sample import SAMPLE_TERMS
+from app.domain.starters import starter
 from app.ui.commands import SetValueCommand
 from app.ui.draft import MISSING, get_in, set_in
 
@@ -150,9 +152,16 @@ class LetterDocument(QObject):
             self.edit(path, None, label, typing=False)
 
     def default_for(self, path: Path) -> Any:
-        """What a term starts as when the user first switches it on: the sample's value."""
+        """What a term starts as when the user first switches it on: the sample's value, or the
+        starting terms of its kind (:mod:`app.domain.starters`) where the sample has none."""
         value = get_in(SAMPLE_TERMS, tuple(0 if isinstance(p, int) else p for p in path))
-        return None if value is MISSING else copy.deepcopy(value)
+        if value is not MISSING:
+            return copy.deepcopy(value)
+        try:
+            spec = spec_for(path)
+        except KeyError:
+            return None
+        return starter(spec.model)
 
     def apply_value(self, path: Path, value: Any) -> None:
         """Write a value into the draft and re-validate (called by the undo commands only)."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.documents import formatting
 from app.domain.applicability import condition_met
-from app.domain.fields import FieldSpec, Kind
+from app.domain.fields import FieldSpec, Kind, spec_for
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
@@ -146,11 +146,22 @@ class FieldEditor(QObject):
         """Whether the term matters, by the condition its model declares on its siblings' draft values."""
         if not self.spec.applies_when:
             return True
-        siblings = {name: self.document.value((*self.path[:-1], name)) for name in self.spec.applies_when}
+        siblings = {name: self._sibling_value(name) for name in self.spec.applies_when}
         return condition_met(self.spec.applies_when, {k: v for k, v in siblings.items() if v is not MISSING})
 
+    def _sibling_value(self, name: str) -> Any:
+        """A sibling term's draft value; one the draft leaves out counts as its model default."""
+        path = (*self.path[:-1], name)
+        value = self.document.value(path)
+        if value is MISSING:
+            default = spec_for(path).default
+            return MISSING if default is None else default
+        return value
+
     def show_applicability(self) -> None:
-        """Grey out the term (and say why) when it does not apply; it keeps its value either way."""
+        """Hide the term (disabled, with the reason as its tooltip) while it does not apply, so a form
+        shows only what the letter's choices use (a severance in months shows no weeks); it keeps
+        its value either way and comes back when the choice does."""
         if not self.spec.applies_when:
             return
         applies = self.applies()
@@ -159,6 +170,7 @@ class FieldEditor(QObject):
             if widget is not None:
                 widget.setEnabled(applies)
                 widget.setToolTip(tip)
+                widget.setVisible(applies)
         self.focus_widget.setToolTip(tip)
 
     def _signal_sources(self) -> list[QObject]:
@@ -191,6 +203,8 @@ class LineEditor(FieldEditor):
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(document, spec, parent)
         self.edit = self._make_line_edit()
+        if spec.optional and not self.edit.placeholderText():
+            self.edit.setPlaceholderText("none (leave empty if the letter does not say)")
         self.edit.setToolTip(spec.description)
         self.edit.setAccessibleName(spec.title)
         self.edit.textEdited.connect(self._on_text_edited)
@@ -206,6 +220,12 @@ class LineEditor(FieldEditor):
 
     def _raw(self, text: str) -> Any:
         return text
+
+    def _write(self, value: Any, *, typing: bool = True) -> None:
+        # An optional term left empty is not in the letter (None), rather than an empty text that fails.
+        if self.spec.optional and isinstance(value, str) and not value.strip():
+            value = None
+        super()._write(value, typing=typing)
 
     def _show(self, value: Any) -> None:
         if self._raw(self.edit.text()) != value or value is MISSING:
@@ -254,7 +274,7 @@ class MoneyEditor(LineEditor):
     def _make_line_edit(self) -> QLineEdit:
         edit = MoneyLineEdit(self._tidy)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        edit.setPlaceholderText("$0.00")
+        edit.setPlaceholderText("none" if self.spec.optional else "$0.00")
         edit.setMaximumWidth(QFontMetrics(edit.font()).horizontalAdvance("$0,000,000,000.00") + 24)
         return edit
 
@@ -297,7 +317,8 @@ class TextEditor(FieldEditor):
         self.focus_widget = self.edit
 
     def _on_text_changed(self) -> None:
-        self._write(self.edit.toPlainText())
+        text = self.edit.toPlainText()
+        self._write(None if self.spec.optional and not text.strip() else text)
 
     def _show(self, value: Any) -> None:
         if self.edit.toPlainText() != value or value is MISSING:
@@ -340,6 +361,15 @@ class ParagraphEdit(QPlainTextEdit):
             self.updateGeometry()
 
 
+def include_box(spec: FieldSpec, on_toggled: Callable[[bool], None]) -> QCheckBox:
+    """The check box that puts an optional number or date in the letter (unchecked: the letter has none)."""
+    box = QCheckBox("Include")
+    box.setToolTip(f"Include this term; unchecked: none. {spec.description}")
+    box.setAccessibleName(f"Include {spec.title}")
+    box.toggled.connect(on_toggled)
+    return box
+
+
 class IntEditor(FieldEditor):
     """A whole number within the model's bounds; an optional one has a check box to include it."""
 
@@ -360,10 +390,7 @@ class IntEditor(FieldEditor):
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         if spec.optional:
-            self.include = QCheckBox("Include")
-            self.include.setToolTip(f"Include this term; unchecked: none. {spec.description}")
-            self.include.setAccessibleName(f"Include {spec.title}")
-            self.include.toggled.connect(self._on_include_toggled)
+            self.include = include_box(spec, self._on_include_toggled)
             row.addWidget(self.include)
         row.addWidget(self.spin)
         row.addStretch(1)
@@ -421,14 +448,41 @@ class DateEditor(FieldEditor):
         self.date_edit.setMinimumDate(QDate(1900, 1, 1))
         self.date_edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.date_edit.setMinimumWidth(QFontMetrics(self.date_edit.font()).horizontalAdvance("September 30, 2000") + 50)
+        if spec.optional:
+            self.date_edit.setDate(QDate.currentDate())  # what Include starts from, until a date is picked
         self.date_edit.dateChanged.connect(self._on_date_changed)
-        self.frame.set_body(self.date_edit)
+        self.include: QCheckBox | None = None
+        if spec.optional:
+            self.include = include_box(spec, self._on_include_toggled)
+            body = QWidget()
+            row = QHBoxLayout(body)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.include)
+            row.addWidget(self.date_edit)
+            row.addStretch(1)
+            self.frame.set_body(body)
+        else:
+            self.frame.set_body(self.date_edit)
         self.focus_widget = self.date_edit
+
+    def _signal_sources(self) -> list[QObject]:
+        return [self.date_edit, *([self.include] if self.include else [])]
 
     def _on_date_changed(self, value: QDate) -> None:
         self._write(value.toString(Qt.DateFormat.ISODate))
 
+    def _on_include_toggled(self, on: bool) -> None:
+        self.date_edit.setEnabled(on)
+        default = self.date_edit.date().toString(Qt.DateFormat.ISODate) if on else None
+        self.document.switch_optional(self.path, on, self.spec.title, default)
+        if on:
+            self.date_edit.setFocus()
+
     def _show(self, value: Any) -> None:
+        if self.include is not None:
+            present = value not in (None, MISSING)
+            self.include.setChecked(present)
+            self.date_edit.setEnabled(present and not self.document.read_only)
         if isinstance(value, str):
             try:
                 parsed = dt.date.fromisoformat(value)
@@ -438,6 +492,8 @@ class DateEditor(FieldEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.date_edit.setReadOnly(read_only)
+        if self.include is not None:
+            self.include.setEnabled(not read_only)
 
 
 class BoolEditor(FieldEditor):
@@ -470,6 +526,8 @@ class ChoiceEditor(FieldEditor):
         self.combo = FormComboBox()
         self.combo.setToolTip(spec.description)
         self.combo.setAccessibleName(spec.title)
+        if spec.optional:
+            self.combo.addItem("Not stated", None)
         for value, label in spec.choices:
             self.combo.addItem(label, value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -482,7 +540,7 @@ class ChoiceEditor(FieldEditor):
             self._write(self.combo.itemData(index), typing=False)
 
     def _show(self, value: Any) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(value))
+        self.combo.setCurrentIndex(self.combo.findData(None if value is MISSING else value))
 
 
 EditorFactory = Callable[[LetterDocument, FieldSpec], FieldEditor]

@@ -487,7 +487,7 @@ class MainWindow(QMainWindow):
         document = self.document
         problems = document.problems
         included = {
-            s.key: document.value(s.optional) not in (None, MISSING) for s in SECTIONS if s.optional is not None
+            s.key: document.value(s.optional) not in (None, MISSING, []) for s in SECTIONS if s.optional is not None
         }
         self._update_export_actions()
         if not document.checked:  # until check_after_paint's first check, a moment after the first paint

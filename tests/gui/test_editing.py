@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.domain.sections import SectionState
+from app.domain.sections import SECTIONS, SectionState
 from app.ui.document import LetterDocument
 
 SALARY = ("compensation", "base_salary")
@@ -70,12 +70,12 @@ def test_blank_line_is_an_error_until_filled(qtbot, make_main_window):
 def test_warning_is_amber_and_does_not_block_export(qtbot, make_main_window):
     window = open_sample(make_main_window())
     window.navigator.select_section("covenants")
-    spin = window.editor(("covenants", "noncompete_months")).spin
+    spin = window.editor(("covenants", "noncompete", "months")).spin
     spin.setFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, "30")
-    assert window.document.value(("covenants", "noncompete_months")) == 30
-    editor = window.editor(("covenants", "noncompete_months"))
+    assert window.document.value(("covenants", "noncompete", "months")) == 30
+    editor = window.editor(("covenants", "noncompete", "months"))
     assert editor.frame.property("problem") == "warning"
     assert window.navigator.states["covenants"] is SectionState.WARNING
     assert window.export_docx_action.isEnabled()
@@ -121,7 +121,8 @@ def test_optional_section_unchecked_then_rechecked_keeps_what_was_typed(qtbot, m
     group = window.editor(("transportation",))
     group.box.setChecked(False)
     assert window.document.value(("transportation",)) is None
-    assert window.navigator.item(4).text().endswith("(not included)")
+    row = [s.key for s in SECTIONS].index("transportation")
+    assert window.navigator.item(row).text().endswith("(not included)")
     assert not group.content.isVisible()
     group.box.setChecked(True)
     assert window.document.value(("transportation", "monthly_allowance")) == "1250"

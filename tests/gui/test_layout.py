@@ -25,8 +25,8 @@ def make_the_variant(window) -> None:
     """Salary 325,000, severance 18 months, non-compete 12, no car, against the sample."""
     document = window.document
     document.edit(("compensation", "base_salary"), "325000.00", "Base salary", typing=False)
-    document.edit(("termination", "without_cause", "severance_months"), 18, "Severance", typing=False)
-    document.edit(("covenants", "noncompete_months"), 12, "Non-compete", typing=False)
+    document.edit(("termination", "without_cause", "severance", "months"), 18, "Severance", typing=False)
+    document.edit(("covenants", "noncompete", "months"), 12, "Non-compete", typing=False)
     document.switch_optional(("transportation",), False, "Transportation", None)
 
 

@@ -21,8 +21,8 @@ def bench_variant() -> Letter:
 
     def edit(letter: Letter) -> None:
         letter.compensation.base_salary = "325000.00"  # type: ignore[assignment]
-        letter.termination.without_cause.severance_months = 18
-        letter.covenants.noncompete_months = 12
+        letter.termination.without_cause.severance.months = 18
+        letter.covenants.noncompete.months = 12
         letter.transportation = None
 
     return variant(edit)

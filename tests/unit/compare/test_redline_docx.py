@@ -103,9 +103,9 @@ def variations(draw: st.DrawFn) -> Letter:
     """The sample letter with the terms a negotiation changes, each drawn independently."""
     draft: dict[str, Any] = copy.deepcopy(SAMPLE_TERMS)
     draft["compensation"]["base_salary"] = str(draw(st.decimals(Decimal("50000"), Decimal("2000000"), places=2)))
-    draft["termination"]["without_cause"]["severance_months"] = draw(months)
-    draft["covenants"]["noncompete_months"] = draw(months)
-    draft["covenants"]["nonsolicit_months"] = draw(months)
+    draft["termination"]["without_cause"]["severance"]["months"] = draw(months)
+    draft["covenants"]["noncompete"]["months"] = draw(months)
+    draft["covenants"]["nonsolicit"]["months"] = draw(months)
     if draw(st.booleans()):
         draft["transportation"] = None
     if draw(st.booleans()):

@@ -43,7 +43,7 @@ def test_changes_carry_their_section_and_path() -> None:
 
 def test_changes_come_in_section_order_whatever_the_field_order() -> None:
     def edit(letter: Letter) -> None:
-        letter.covenants.nonsolicit_months = 24  # Exhibit A: the last section
+        letter.covenants.nonsolicit.months = 24  # Exhibit A: the last section
         letter.company.signatory_title = "Chief Executive Officer"  # closing
         letter.letter.letter_date = date(2002, 10, 2)  # parties: the first section
 
@@ -61,7 +61,7 @@ def test_changes_come_in_section_order_whatever_the_field_order() -> None:
         # money with separators and cents, as the letter's salary
         (("transportation", "monthly_allowance"), Decimal("1250.50"), "Monthly allowance: $1,000.00 -> $1,250.50"),
         # a percentage
-        (("covenants", "passive_investment_percent"), Decimal("5"), "Passive investment allowed: 2% -> 5%"),
+        (("covenants", "noncompete", "passive_investment_percent"), Decimal("5"), "Non-compete: Passive investment allowed: 2% -> 5%"),
         # business days keep their unit; the title's "(business days)" is not repeated
         (("benefits", "vacation_days"), 25, "Vacation: 20 business days -> 25 business days"),
         # one day is singular

@@ -60,3 +60,20 @@ def test_the_condition_in_the_users_words():
     assert condition_text(Vesting, "cliff_months") == "Used only when Vesting is Cliff, then periodic installments"
     assert condition_text(Vesting, "period") == "Used only when Vesting is Cliff, then periodic installments"
     assert condition_text(Vesting, "years") == ""
+
+
+def test_a_term_may_apply_for_any_of_several_choices() -> None:
+    from app.domain.letter import EquityGrant
+
+    assert applies(EquityGrant, "pricing", {"kind": "incentive_stock_option"})
+    assert applies(EquityGrant, "pricing", {"kind": "non_qualified_option"})
+    assert not applies(EquityGrant, "pricing", {"kind": "rsu"})
+    note = condition_text(EquityGrant, "pricing")
+    assert note == "Used only when Kind is Incentive stock option (ISO) or Non-qualified stock option"
+
+
+def test_a_condition_on_a_check_box_reads_as_checked() -> None:
+    from app.domain.letter import Compensation
+
+    assert condition_text(Compensation, "review_upward_only") == "Used only when Reviewed annually is checked"
+    assert not applies(Compensation, "review_upward_only", {"annual_review": False})

@@ -20,7 +20,9 @@ def test_every_model_field_has_an_entry_in_model_order():
     names = [spec.path[-1] for spec in model_specs("Letter", ())]
     assert names == list(Letter.model_fields)
     grants = model_specs("EquityGrant", ("equity", "grants", 2))
-    assert [s.path for s in grants][:2] == [("equity", "grants", 2, "kind"), ("equity", "grants", 2, "shares")]
+    assert [s.path for s in grants][:3] == [
+        ("equity", "grants", 2, "kind"), ("equity", "grants", 2, "sizing"), ("equity", "grants", 2, "shares")
+    ]
 
 
 def test_specs_carry_titles_bounds_choices_and_conditions():

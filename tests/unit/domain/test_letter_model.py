@@ -40,8 +40,9 @@ def test_sample_is_valid_and_has_the_reference_terms() -> None:
     assert letter.equity.grants[0].kind is GrantKind.NON_QUALIFIED_OPTION
     assert letter.termination.change_of_control is not None
     assert letter.termination.change_of_control.ownership_threshold == Decimal("50.1")
-    assert letter.covenants.noncompete_months == 9
-    assert len(letter.termination.cause.items) == 4
+    assert letter.covenants is not None and letter.covenants.noncompete is not None
+    assert letter.covenants.noncompete.months == 9
+    assert letter.termination.cause is not None and len(letter.termination.cause.items) == 4
 
 
 def test_sample_round_trips_through_json() -> None:
@@ -64,8 +65,8 @@ def test_sample_round_trips_through_json() -> None:
         ("letter.re_line", "x" * 100_000, "at most 300 characters"),
         ("equity.grants.0.shares", "many", "whole number"),
         ("equity.grants.0.shares", 0, "at least 1"),
-        ("termination.without_cause.severance_months", 0, "at least 1"),
-        ("termination.without_cause.severance_months", 500, "at most 120"),
+        ("termination.without_cause.severance.months", 0, "at least 1"),
+        ("termination.without_cause.severance.months", 500, "at most 120"),
         ("position.start_date", "2002-13-01", "YYYY-MM-DD"),
         ("compensation.pay_frequency", "daily", "must be one of"),
     ],
@@ -95,5 +96,5 @@ def test_non_latin_and_markup_characters_are_valid_names() -> None:
 
 
 def test_every_problem_is_an_error_or_warning() -> None:
-    _, problems = validate_draft(edited("covenants.noncompete_months", 36))
-    assert [(p.dotted, p.severity) for p in problems] == [("covenants.noncompete_months", Severity.WARNING)]
+    _, problems = validate_draft(edited("covenants.noncompete.months", 36))
+    assert [(p.dotted, p.severity) for p in problems] == [("covenants.noncompete.months", Severity.WARNING)]

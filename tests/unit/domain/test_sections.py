@@ -42,7 +42,7 @@ def test_states_follow_problems() -> None:
     states = section_states(
         [
             Problem(("compensation", "base_salary"), "must be more than 0"),
-            Problem(("covenants", "noncompete_months"), "long", Severity.WARNING),
+            Problem(("covenants", "noncompete", "months"), "long", Severity.WARNING),
         ]
     )
     assert states["compensation"] is SectionState.ERROR
