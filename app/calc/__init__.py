@@ -23,7 +23,15 @@ from app.calc.explain import Explanation, Figure
 from app.calc.pay import PayFigures, PerPeriod
 from app.calc.payroll import PERIODS_PER_YEAR, first_pay_date, pay_dates_after, years_with_extra_pay_dates
 from app.calc.rounding import split_evenly, to_cents
-from app.calc.scenarios import GrantOutcome, Payment, Scenario, ScenarioError, ScenarioKind, run_scenario
+from app.calc.scenarios import (
+    GrantOutcome,
+    Payment,
+    Scenario,
+    ScenarioError,
+    ScenarioKind,
+    run_scenario,
+    scenario_kinds,
+)
 from app.calc.summary import Calculations, calculate
 from app.calc.trading import trading_day_before
 
@@ -51,6 +59,7 @@ __all__ = [
     "pay_dates_after",
     "price_date",
     "run_scenario",
+    "scenario_kinds",
     "split_evenly",
     "to_cents",
     "trading_day_before",

@@ -42,6 +42,18 @@ def anniversary(start: date, years: int) -> date:
     return add_months(start, 12 * years)
 
 
+def full_months_between(first: date, last: date) -> int:
+    """Whole months from ``first`` to ``last``: how many monthly dates ``first + n months`` are on or before ``last``.
+
+    >>> full_months_between(date(2024, 1, 31), date(2024, 2, 29))
+    1
+    """
+    months = (last.year - first.year) * 12 + last.month - first.month
+    while months > 0 and add_months(first, months) > last:
+        months -= 1
+    return max(months, 0)
+
+
 def days_in_year(year: int) -> int:
     return 366 if calendar.isleap(year) else 365
 

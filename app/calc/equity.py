@@ -1,17 +1,26 @@
-"""Vesting schedules, vested shares at a date and option pricing dates.
+"""Grant sizes, vesting schedules, vested shares at a date and option pricing dates.
 
-Installments are whole shares: each installment is the grant divided by the number of installments,
-rounded down, and the shares that do not divide evenly vest with the LAST installment
-(150,000 in 3 -> 50,000 each; 100,000 in 3 -> 33,333 / 33,333 / 33,334).
+Size: a grant stated in shares is that many shares; a grant stated as a dollar value (or as a
+percentage of the base salary, which gives a dollar value) is ``floor(value / share price)`` shares
+at the letter's share price for estimates (``equity.assumed_share_price``); without that price its
+shares cannot be counted, the grant has no schedule and the reason says so.
 
-Dates are counted from the original start date (start + n months, never from the previous
-vesting date), with the month-end rule of :data:`app.calc.dates.MONTH_END_RULE`: a Feb 29 start
-vests on Feb 28 in common years.
+Vesting counts from the vesting start: the start date, or the grant date when the letter says
+vesting counts from the grant date (the start date when no grant date is set). Dates are counted
+from that day (start + n months, never from the previous vesting date), with the month-end rule of
+:data:`app.calc.dates.MONTH_END_RULE`: a Feb 29 start vests on Feb 28 in common years.
 
-- Equal annual: one installment on each of the first ``years`` anniversaries of the start date.
-- Cliff then periodic: the grant vests over ``years * 12`` months in monthly (or quarterly) periods;
-  nothing vests before the cliff; at the cliff the shares of every period in the cliff vest at once,
-  then one period's shares each month (or quarter) until the end.
+Whole shares, one rule for every schedule: the shares vested ``m`` months in are
+``floor(shares x m / total months)``, and each installment is the increase since the one before.
+So every installment is the exact fraction of the grant the letter states, rounded down, and the
+shares rounded off vest with later installments, the last taking what is left (100,000 in 3 ->
+33,333 / 33,333 / 33,334; 65,000 over 48 months with a 12-month cliff -> 16,250 at the cliff, the
+letter's "one-quarter").
+
+- Equal annual: an installment on each of the first ``years`` anniversaries (total ``years x 12`` months).
+- Cliff then periodic: nothing before the cliff; at the cliff ``floor(shares x cliff / total)``; then
+  one installment each month (or quarter) until ``years x 12`` months.
+- Cliff: the whole grant on the ``years``-th anniversary.
 
 Shares vest at the start of their vesting date: a termination on a vesting date keeps that
 installment.
@@ -21,11 +30,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from app.calc.dates import add_months
 from app.calc.explain import Explanation, Figure, because
 from app.calc.trading import OutsideCalendar, trading_day_before, trading_day_on_or_before
-from app.domain.letter import EquityGrant, GrantKind, Letter, PricingRule, VestingKind, VestingPeriod
+from app.domain.letter import (
+    Equity,
+    EquityGrant,
+    GrantKind,
+    GrantSizing,
+    Letter,
+    PricingRule,
+    VestingKind,
+    VestingPeriod,
+    VestingStart,
+)
 
 MONTHS_PER_PERIOD = {VestingPeriod.MONTHLY: 1, VestingPeriod.QUARTERLY: 3}
 
@@ -43,11 +63,16 @@ class Installment:
 
 @dataclass(frozen=True, slots=True)
 class GrantFigures:
-    """One grant: what it is, when it is priced and when it vests."""
+    """One grant: its size, when it is priced, when vesting counts from and when it vests.
+
+    ``shares`` is ``None`` (and ``installments`` empty) for a grant stated in dollars without a share
+    price for estimates.
+    """
 
     index: int
     kind: GrantKind
-    shares: int
+    shares: Figure[int | None]
+    vesting_start: Figure[date]
     price_date: Figure[date | None]
     installments: tuple[Installment, ...]
 
@@ -55,65 +80,106 @@ class GrantFigures:
         return vested_on(self.installments, day)
 
 
-def split_shares(shares: int, parts: int) -> tuple[int, ...]:
-    """Whole shares in ``parts`` installments, each rounded down, the remainder with the last."""
-    each = shares // parts
-    return (each,) * (parts - 1) + (shares - each * (parts - 1),)
-
-
-def vesting_schedule(grant: EquityGrant, start: date) -> tuple[Installment, ...]:
-    """The grant's installments in date order (see the module docstring for the rules)."""
-    v = grant.vesting
-    if v.kind is VestingKind.EQUAL_ANNUAL:
-        step, first, periods = 12, 12, v.years
-        periods_at_first = 1
+def grant_shares(grant: EquityGrant, equity: Equity | None, salary: Decimal) -> Figure[int | None]:
+    """The grant's number of shares (see the module docstring)."""
+    if grant.sizing is GrantSizing.SHARES:
+        return Figure(grant.shares, because("the letter's number of shares"))
+    if grant.sizing is GrantSizing.DOLLAR_VALUE:
+        value = grant.value or Decimal(0)
+        stated = because("a grant value of {value:money}", value=value)
     else:
-        step = MONTHS_PER_PERIOD[v.period]
-        periods = v.years * 12 // step
-        first = max(v.cliff_months, step)
-        periods_at_first = first // step
-    per_period = split_shares(grant.shares, periods)
-    # The cliff installment takes the shares of every period it covers.
-    amounts = [sum(per_period[:periods_at_first]), *per_period[periods_at_first:]]
-    months = [first + step * k for k in range(len(amounts))]
+        percent = grant.percent_of_salary or Decimal(0)
+        value = salary * percent / 100
+        stated = because("{percent}% of the base salary {salary:money} = {value:money}", percent=percent,
+                         salary=salary, value=value)
+    price = equity.assumed_share_price if equity else None
+    if price is None:
+        return Figure(None, because("{stated}; the letter's share price for estimates is not set, so its "
+                                    "shares cannot be counted", stated=stated))
+    return Figure(int(value // price), because("{stated} / the share price for estimates {price:money}, rounded "
+                                               "down to whole shares", stated=stated, price=price))
+
+
+def vesting_start(grant: EquityGrant, start: date) -> Figure[date]:
+    """The day vesting counts from: the start date, or the grant date when the letter says so."""
+    if grant.vesting.starts is VestingStart.GRANT_DATE:
+        if grant.grant_date is not None:
+            return Figure(grant.grant_date, because("vesting counts from the grant date {day:long_date}",
+                                                    day=grant.grant_date))
+        return Figure(start, because("vesting counts from the grant date; none is set, so the start date "
+                                     "{day:long_date}", day=start))
+    return Figure(start, because("vesting counts from the start date {day:long_date}", day=start))
+
+
+def _vesting_months(grant: EquityGrant) -> tuple[int, tuple[int, ...]]:
+    """The total months and the month of each vesting date, counted from the vesting start."""
+    v = grant.vesting
+    total = v.years * 12
+    if v.kind is VestingKind.EQUAL_ANNUAL:
+        return total, tuple(12 * k for k in range(1, v.years + 1))
+    if v.kind is VestingKind.CLIFF:
+        return total, (total,)
+    step = MONTHS_PER_PERIOD[v.period]
+    first = max(v.cliff_months, step)
+    return total, (first, *range(first + step, total + 1, step))
+
+
+def vesting_schedule(grant: EquityGrant, start: date, shares: int | None = None) -> tuple[Installment, ...]:
+    """The grant's installments in date order (see the module docstring for the rules).
+
+    Args:
+        start: the employment start date; vesting counts from :func:`vesting_start`.
+        shares: the grant's size when it is not stated in shares (:func:`grant_shares`); by default
+            the letter's number of shares. No shares: no installments.
+    """
+    count = grant.shares if shares is None else shares
+    if count is None:
+        return ()
+    begin = vesting_start(grant, start).value
+    total, months = _vesting_months(grant)
     out: list[Installment] = []
     cumulative = 0
-    for i, (shares, month) in enumerate(zip(amounts, months, strict=True)):
-        if shares == 0:
+    for i, month in enumerate(months):
+        reached = count * month // total if month < total else count
+        if reached == cumulative:
             continue  # fewer shares than periods: an empty installment is not a vesting date
-        cumulative += shares
         out.append(
             Installment(
                 number=len(out) + 1,
-                date=add_months(start, month),
-                shares=shares,
-                cumulative=cumulative,
-                why=_installment_why(grant, start, i, len(amounts), periods, periods_at_first, month),
+                date=add_months(begin, month),
+                shares=reached - cumulative,
+                cumulative=reached,
+                why=_installment_why(grant, begin, i, len(months), month, total, count, reached, cumulative),
             )
         )
+        cumulative = reached
     return tuple(out)
 
 
-def _installment_why(
-    grant: EquityGrant, start: date, i: int, count: int, periods: int, at_first: int, month: int
-) -> Explanation:
-    each = grant.shares // periods
-    if i == count - 1 and count > 1:
-        share = "{shares:shares} less the {earlier:shares} vested before (the remainder vests last)"
-    elif at_first > 1 and i == 0:
-        share = "{k} periods of {each:shares} ({shares:shares} / {periods}, rounded down)"
-    else:
-        share = "{shares:shares} / {periods}, rounded down" if periods > 1 else "the whole grant"
-    if grant.vesting.kind is VestingKind.EQUAL_ANNUAL:
-        when = "anniversary {n} of {count} of the start date: "
+def _installment_why(grant: EquityGrant, begin: date, i: int, count: int, month: int, total: int,
+                     shares: int, reached: int, before: int) -> Explanation:
+    kind = grant.vesting.kind
+    if kind is VestingKind.CLIFF:
+        when = "the cliff, {years} years after {begin:long_date}: the whole grant"
+    elif kind is VestingKind.EQUAL_ANNUAL:
+        when = "anniversary {n} of {count} of {begin:long_date}: "
     elif i == 0:
-        when = "the cliff, {month} months after the start: "
+        when = "the cliff, {month} months after {begin:long_date}: "
     else:
-        when = "{month} months after the start: "
-    clamped = add_months(start, month).day != start.day
+        when = "{month} months after {begin:long_date}: "
+    if kind is not VestingKind.CLIFF:
+        if count == 1:
+            when += "the whole grant"
+        elif month == total:
+            when += "the rest of the grant, {shares:shares} less the {before:shares} vested before"
+        else:
+            when += "{shares:shares} x {month} / {total} months = {reached:shares} vested (rounded down)"
+            if before:
+                when += ", less the {before:shares} vested before"
+    clamped = add_months(begin, month).day != begin.day
     tail = "; that month has no day {day}, so its last day" if clamped else ""
-    return because(when + share + tail, n=i + 1, count=count, shares=grant.shares, periods=periods,
-                   month=month, k=at_first, each=each, earlier=each * (periods - 1), day=start.day)
+    return because(when + tail, n=i + 1, count=count, begin=begin, years=grant.vesting.years, month=month,
+                   total=total, shares=shares, reached=reached, before=before, day=begin.day)
 
 
 def vested_on(installments: tuple[Installment, ...], day: date) -> int:
@@ -123,29 +189,33 @@ def vested_on(installments: tuple[Installment, ...], day: date) -> int:
 
 def vested_shares_on(letter: Letter, day: date) -> int:
     """Shares vested on ``day`` over every grant of the letter (0 before the first vesting date)."""
-    if letter.equity is None:
-        return 0
-    start = letter.position.start_date
-    return sum(vested_on(vesting_schedule(g, start), day) for g in letter.equity.grants)
+    return sum(g.vested_on(day) for g in grant_figures(letter))
+
+
+def grant_date(grant: EquityGrant, start: date) -> date:
+    """The grant date: the letter's, else the start date."""
+    return grant.grant_date or start
 
 
 def price_date(grant: EquityGrant, start: date) -> Figure[date | None]:
     """The date whose closing price sets an option's exercise price; ``None`` for RSUs and stock."""
     if not grant.kind.is_option:
-        return Figure(None, because("RSUs and restricted stock have no exercise price"))
+        return Figure(None, because("RSUs, PSUs and restricted stock have no exercise price"))
+    granted = grant_date(grant, start)
+    which = "the grant date" if grant.grant_date else "the start date"
     try:
         if grant.pricing is PricingRule.CLOSE_PRIOR_TRADING_DAY:
             return Figure(
-                trading_day_before(start),
-                because("the NYSE trading day immediately before the start date {start:long_date}", start=start),
+                trading_day_before(granted),
+                because("the NYSE trading day immediately before {which} {day:long_date}", which=which, day=granted),
             )
         if grant.pricing is PricingRule.CLOSE_ON_GRANT_DATE:
             return Figure(
-                trading_day_on_or_before(start),
+                trading_day_on_or_before(granted),
                 because(
-                    "the grant date is the start date {start:long_date}; the close of that NYSE trading "
-                    "day (or of the trading day before, if the exchange is closed)",
-                    start=start,
+                    "the close of the grant date {day:long_date} ({which}) on the NYSE, or of the trading "
+                    "day before if the exchange is closed that day",
+                    which="the letter's grant date" if grant.grant_date else "the start date", day=granted,
                 ),
             )
     except OutsideCalendar as exc:
@@ -154,18 +224,20 @@ def price_date(grant: EquityGrant, start: date) -> Figure[date | None]:
 
 
 def grant_figures(letter: Letter) -> tuple[GrantFigures, ...]:
-    """Each grant with its pricing date and vesting schedule."""
+    """Each grant with its size, pricing date and vesting schedule."""
     if letter.equity is None:
         return ()
     start = letter.position.start_date
-    return tuple(
-        GrantFigures(
+    salary = letter.compensation.base_salary
+    out = []
+    for i, grant in enumerate(letter.equity.grants):
+        size = grant_shares(grant, letter.equity, salary)
+        out.append(GrantFigures(
             index=i,
             kind=grant.kind,
-            shares=grant.shares,
+            shares=size,
+            vesting_start=vesting_start(grant, start),
             price_date=price_date(grant, start),
-            installments=vesting_schedule(grant, start),
-        )
-        for i, grant in enumerate(letter.equity.grants)
-    )
-
+            installments=vesting_schedule(grant, start, size.value),
+        ))
+    return tuple(out)

@@ -32,6 +32,8 @@ class _Renderer(string.Formatter):
         self._formats = formats or {}
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Explanation):  # a nested explanation reads in the same formats
+            return value.render(self._formats)
         if format_spec in FORMAT_NAMES:
             fn = self._formats.get(format_spec)
             return fn(value) if fn is not None else str(value)

@@ -15,7 +15,8 @@ from app.calc.payroll import (
     years_with_extra_pay_dates,
 )
 from app.calc.rounding import to_cents
-from app.domain.letter import Letter, PayFrequency
+from app.calc.salary import SalaryChange, salary_changes
+from app.domain.letter import Letter, PayFrequency, TransportationKind
 
 MONTHS_PER_YEAR = 12
 
@@ -40,11 +41,16 @@ class PayFigures:
         first_pay_date: the first pay date under :data:`app.calc.payroll.PAY_DATE_RULE`.
         extra_pay_date_years: calendar years (of the first ten) with an extra pay date
             (27 bi-weekly or 53 weekly), in which paying the per-period amount pays one period more.
-        allowance_monthly / allowance_annual: the car allowance (zero when the letter has none).
+        allowance_monthly / allowance_annual: the car allowance, or the most paid for a leased car
+            (zero when the letter has none).
         annual_cash: salary plus the allowance for a year.
+        prior_salary: the salary before this letter ("increased from"), ``None`` for a new hire.
+        salary_steps: each scheduled increase (after the starting salary), with its date.
     """
 
     annual_salary: Figure[Decimal]
+    prior_salary: Figure[Decimal | None]
+    salary_steps: tuple[Figure[SalaryChange], ...]
     frequency: PayFrequency
     periods_per_year: int
     per_period: Figure[Decimal]
@@ -97,13 +103,26 @@ def pay_figures(letter: Letter) -> PayFigures:
         )
     allowance = letter.transportation.monthly_allowance if letter.transportation else Decimal("0.00")
     allowance_annual = to_cents(allowance * MONTHS_PER_YEAR)
-    if letter.transportation:
+    if letter.transportation and letter.transportation.kind is TransportationKind.LEASE:
+        monthly_why = because("the most the Company pays a month for the leased car (the letter's cap)")
+        annual_why = because("{monthly:money} a month x 12 months, at most", monthly=allowance)
+    elif letter.transportation:
         monthly_why = because("the letter's monthly car allowance")
         annual_why = because("{monthly:money} a month x 12 months", monthly=allowance)
     else:
         monthly_why = annual_why = because("the letter grants no car allowance")
+    prior = letter.compensation.prior_salary
+    changes = salary_changes(letter)
     return PayFigures(
         annual_salary=Figure(salary, because("the letter's annual base salary")),
+        prior_salary=Figure(prior, because("the salary before this letter; now {salary:money}, {change:money} "
+                                           "more", salary=salary, change=salary - prior) if prior is not None
+                            else because("the letter states no earlier salary")),
+        salary_steps=tuple(
+            Figure(c, because("a scheduled increase from {before:money} to {salary:money} on {day:long_date}",
+                              before=b.salary, salary=c.salary, day=c.effective))
+            for b, c in zip(changes, changes[1:], strict=False)
+        ),
         frequency=frequency,
         periods_per_year=periods,
         per_period=per_period_amount(salary, frequency),

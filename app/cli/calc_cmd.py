@@ -2,7 +2,10 @@
 
 Plain output is an aligned table in the formats of the letter; ``--json`` prints the figures with
 money as strings with two decimals, dates as ISO strings and each figure's explanation under
-``explanations`` (keyed like the figure: ``pay.per_period``, ``equity[0].vesting[1]``).
+``explanations`` (keyed like the figure: ``pay.per_period``, ``equity[0].vesting[1]``). Besides the
+figures of the table it lists ``scenario_kinds`` (the terminations the letter provides for),
+``award_payments`` (signing, retention and relocation payments) and, for a scenario, its severance
+payments, repayments and per-grant shares. A scenario the letter does not provide for is an error.
 
 The calculation engine (trading calendars, pandas) is imported when the command runs, not when the
 parser is built, so the other commands (``offerdesk gui`` above all) start without it.
@@ -25,6 +28,7 @@ from app.documents.formatting import FILTERS, long_date, money, shares
 if TYPE_CHECKING:
     from app.calc import Calculations, Scenario, ScenarioKind
     from app.calc.report import Section
+    from app.domain.letter import Letter
 
 SCENARIO_HELP = "a termination: one of {kinds}"
 
@@ -113,10 +117,10 @@ def run(args: argparse.Namespace) -> int:
         except ScenarioError as exc:
             raise CliError(str(exc)) from None
     if args.json:
-        json.dump(as_json(calcs, scenario), sys.stdout, indent=2)
+        json.dump(as_json(calcs, scenario, letter), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(as_table(calcs, scenario))
+        sys.stdout.write(as_table(calcs, scenario, letter))
     return 0
 
 
@@ -147,8 +151,9 @@ def _sections_json(out: dict[str, Any], why: dict[str, str], sections: tuple[Sec
             why[line.key] = line.explain(FILTERS)
 
 
-def as_json(calcs: Calculations, scenario: Scenario | None) -> dict[str, Any]:
+def as_json(calcs: Calculations, scenario: Scenario | None, letter: Letter) -> dict[str, Any]:
     """The figures as JSON-ready data (money and fractions as strings, dates ISO)."""
+    from app.calc import scenario_kinds
     from app.calc.report import overview, scenario_section
 
     out: dict[str, Any] = {}
@@ -160,15 +165,24 @@ def as_json(calcs: Calculations, scenario: Scenario | None) -> dict[str, Any]:
     _sections_json(out, why, overview(calcs))
     out["pay"]["by_frequency"] = {p.frequency.value: str(p.amount.value) for p in calcs.pay.by_frequency}
     out["cost"]["largest_severance_scenarios"] = [k.value for k in calcs.cost.largest_severance_kinds]
+    out["award_payments"] = [
+        {"label": p.label, "date": str(p.date), "amount": str(p.amount),
+         "repayable_months": p.repayment.months if p.repayment else None}
+        for p in calcs.awards
+    ]
+    out["scenario_kinds"] = [k.value for k in scenario_kinds(letter)]
     out["equity"] = []
     for g in calcs.equity:
         key = f"equity[{g.index}]"
+        why[f"{key}.shares"] = g.shares.explain(FILTERS)
+        why[f"{key}.vesting_start"] = g.vesting_start.explain(FILTERS)
         why[f"{key}.price_date"] = g.price_date.explain(FILTERS)
         for i in g.installments:
             why[f"{key}.vesting[{i.number - 1}]"] = i.why.render(FILTERS)
         out["equity"].append({
             "kind": g.kind.value,
-            "shares": g.shares,
+            "shares": g.shares.value,
+            "vesting_start": str(g.vesting_start.value),
             "price_date": _plain(g.price_date.value),
             "vesting": [{"date": str(i.date), "shares": i.shares, "cumulative": i.cumulative} for i in g.installments],
         })
@@ -176,12 +190,16 @@ def as_json(calcs: Calculations, scenario: Scenario | None) -> dict[str, Any]:
         _put(out, "scenario.kind", scenario.kind.value)
         _put(out, "scenario.termination_date", str(scenario.termination_date))
         _put(out, "scenario.change_of_control_date", _plain(scenario.change_of_control_date))
-        _put(out, "scenario.terms", str(scenario.terms))
-        _sections_json(out, why, (scenario_section(scenario),))
+        _put(out, "scenario.terms", scenario.terms.render(FILTERS))
+        _sections_json(out, why, (scenario_section(scenario, letter),))
         out["scenario"]["severance_payments"] = [
             {"date": str(p.date), "amount": str(p.amount)} for p in scenario.severance_payments.value
         ]
         why["scenario.severance_payments"] = scenario.severance_payments.explain(FILTERS)
+        out["scenario"]["repayments"] = [
+            {"label": r.payment.label, "paid_on": str(r.payment.date), "amount": str(r.amount.value), "due": str(r.due)}
+            for r in scenario.repayments
+        ]
         out["scenario"]["grants"] = [
             {"kind": o.kind.value, "shares": o.shares, "vested": o.vested, "accelerated": o.accelerated,
              "forfeited": o.forfeited}
@@ -205,9 +223,9 @@ def _render(blocks: list[Block]) -> str:
     return "\n".join(out)
 
 
-def as_table(calcs: Calculations, scenario: Scenario | None) -> str:
+def as_table(calcs: Calculations, scenario: Scenario | None, letter: Letter) -> str:
     """The figures as aligned text, in the letter's formats."""
-    from app.calc.report import GRANT_KIND_LABELS, overview, scenario_section
+    from app.calc.report import grant_title, overview, scenario_section
 
     blocks: list[Block] = [
         (section.title, [(line.label, line.text(FILTERS)) for line in section.lines])
@@ -215,16 +233,21 @@ def as_table(calcs: Calculations, scenario: Scenario | None) -> str:
     ]
     for g in calcs.equity:
         price = long_date(g.price_date.value) if g.price_date.value else "none (no exercise price)"
-        rows = [("Exercise price set on", price), ("Vesting date", f"{'vests':>11}  {'vested in all':>13}")]
+        rows = [("Exercise price set on", price), ("Vesting counts from", long_date(g.vesting_start.value))]
+        if g.shares.value is None:
+            rows.append(("Shares", g.shares.explain(FILTERS)))
+        else:
+            rows.append(("Vesting date", f"{'vests':>11}  {'vested in all':>13}"))
         rows += [(long_date(i.date), f"{shares(i.shares):>11}  {shares(i.cumulative):>13}") for i in g.installments]
-        blocks.append((f"Grant {g.index + 1}: {shares(g.shares)} {GRANT_KIND_LABELS[g.kind]}", rows))
+        blocks.append((grant_title(g, FILTERS), rows))
     if scenario is not None:
-        section = scenario_section(scenario)
-        title = f"{section.title} on {long_date(scenario.termination_date)} ({scenario.terms})"
+        section = scenario_section(scenario, letter)
+        title = f"{section.title} on {long_date(scenario.termination_date)} ({scenario.terms.render(FILTERS)})"
         blocks.append((title, [(line.label, line.text(FILTERS)) for line in section.lines]))
         payments = scenario.severance_payments.value
         if payments:
-            blocks.append(("Severance payments (through payroll)", [
+            how = "through payroll" if len(payments) > 1 else "one payment"
+            blocks.append((f"Severance payments ({how})", [
                 (f"{p.number:>3}. {long_date(p.date)}", f"{money(p.amount):>14}") for p in payments
             ]))
     return _render(blocks)

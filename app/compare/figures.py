@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from app.calc.dates import default_scenario_date
 from app.calc.explain import Figure
-from app.calc.scenarios import ScenarioError, ScenarioKind, run_scenario
+from app.calc.scenarios import ScenarioError, ScenarioKind, run_scenario, scenario_kinds
 from app.calc.summary import calculate
 from app.documents import formatting
 from app.domain.letter import Letter
 
-# The kinds whose figures depend on the letter's terms (for Cause and resignation pay nothing).
+# The kinds whose figures depend on the letter's terms, where the letter provides for them (for Cause
+# pays nothing; a resignation only repays signing bonuses, compared for the resignation).
 SCENARIO_KINDS = (
     ScenarioKind.WITHOUT_CAUSE,
+    ScenarioKind.GOOD_REASON,
+    ScenarioKind.RESIGNATION,
     ScenarioKind.CHANGE_OF_CONTROL,
     ScenarioKind.DISABILITY,
     ScenarioKind.DEATH,
@@ -113,8 +117,18 @@ def letter_figures(letter: Letter, on: date) -> tuple[FigureValue, ...]:
     life = calc.benefits.life_insurance
     add("benefits.life_insurance", "Benefits", "Life insurance", life,
         _NONE if life.value is None else formatting.money(life.value))
+    add("bonus.target", "Benefits", "Bonus at target", calc.bonus.target, _money_or_none(calc.bonus.target))
+    add("bonus.first_year", "Benefits", "First-year bonus", calc.first_year_bonus.amount,
+        _money_or_none(calc.first_year_bonus.amount))
+    for n, payment in enumerate(calc.awards, start=1):
+        out.append(FigureValue(f"awards.{n}", "Pay", payment.label,
+                               f"{formatting.money(payment.amount)} on {formatting.long_date(payment.date)}",
+                               payment.why.render(formatting.FILTERS)))
     for grant in calc.equity:
         group, name = "Equity", f"Equity grant {grant.index + 1}"
+        count = grant.shares.value
+        add(f"equity.{grant.index}.shares", group, f"{name}: shares", grant.shares,
+            "not counted" if count is None else formatting.shares(count))
         price = grant.price_date
         add(f"equity.{grant.index}.price_date", group, f"{name}: option price date", price,
             "not applicable" if price.value is None else formatting.long_date(price.value))
@@ -131,7 +145,8 @@ def letter_figures(letter: Letter, on: date) -> tuple[FigureValue, ...]:
             FigureValue(f"equity.{grant.index}.vesting", group, f"{name}: vesting", vesting or _NONE,
                         first.render(formatting.FILTERS) if first else "")
         )
-    for kind in SCENARIO_KINDS:
+    provided = scenario_kinds(letter)
+    for kind in (k for k in SCENARIO_KINDS if k in provided):
         try:
             scenario = run_scenario(letter, kind, on)
         except ScenarioError as exc:
@@ -139,16 +154,31 @@ def letter_figures(letter: Letter, on: date) -> tuple[FigureValue, ...]:
                                    "Severance", "not computed", str(exc)))
             continue
         group = _scenario_group(kind, on)
-        add(f"scenario.{kind.value}.severance", group, "Severance", scenario.severance_total,
+        key = f"scenario.{kind.value}"
+        if kind is ScenarioKind.RESIGNATION:
+            if any(p.repayment is not None for p in calc.awards):
+                add(f"{key}.repaid", group, "Repaid by the executive", scenario.repaid_total,
+                    formatting.money(scenario.repaid_total.value))
+            continue
+        add(f"{key}.severance", group, "Severance", scenario.severance_total,
             formatting.money(scenario.severance_total.value))
-        add(f"scenario.{kind.value}.accelerated", group, "Shares vesting early", scenario.accelerated_shares,
-            formatting.shares(scenario.accelerated_shares.value))
+        for field, label, figure in (("pro_rata_bonus", "Pro-rated bonus", scenario.pro_rata_bonus),
+                                     ("death_benefit", "Paid to the estate", scenario.death_benefit)):
+            if figure.value is not None:
+                add(f"{key}.{field}", group, label, figure, formatting.money(figure.value))
+        if letter.equity is not None:
+            add(f"{key}.accelerated", group, "Shares vesting early", scenario.accelerated_shares,
+                formatting.shares(scenario.accelerated_shares.value))
         if kind is ScenarioKind.WITHOUT_CAUSE:
-            add("scenario.noncompete_end", group, "Non-compete ends", scenario.noncompete_end,
-                formatting.long_date(scenario.noncompete_end.value))
-            add("scenario.nonsolicit_end", group, "Non-solicit ends", scenario.nonsolicit_end,
-                formatting.long_date(scenario.nonsolicit_end.value))
+            for field, label, day in (("noncompete_end", "Non-compete ends", scenario.noncompete_end),
+                                      ("nonsolicit_end", "Non-solicit ends", scenario.nonsolicit_end)):
+                if day.value is not None:
+                    add(f"scenario.{field}", group, label, day, formatting.long_date(day.value))
     return tuple(out)
+
+
+def _money_or_none(figure: Figure[Decimal | None]) -> str:
+    return _NONE if figure.value is None else formatting.money(figure.value)
 
 
 def _scenario_group(kind: ScenarioKind, on: date) -> str:

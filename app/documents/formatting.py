@@ -10,6 +10,10 @@ from datetime import date
 from decimal import Decimal
 from math import gcd
 
+from markupsafe import Markup
+
+from app.domain.states import state_name
+
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORDINALS = {
@@ -142,13 +146,77 @@ def times_words(n: int) -> str:
     return "an amount equal to" if n == 1 else f"{number_words(n)} times"
 
 
-def join_and(items: list[str]) -> str:
+def weeks_words(weeks: int) -> str:
+    """``2`` -> ``two (2) weeks``; ``1`` -> ``one (1) week``."""
+    return f"{number_words(weeks)} ({weeks}) week{'' if weeks == 1 else 's'}"
+
+
+def multiple_words(multiple: Decimal) -> str:
+    """A multiple of pay: ``2`` -> ``two (2) times``; ``1.5`` -> ``one and one-half (1.5) times``;
+    ``1.25`` -> ``one and one-quarter (1.25) times``; other fractions as figures (``1.35 times``)."""
+    whole = int(multiple)
+    rest = multiple - whole
+    figure = format(multiple.normalize(), "f")
+    if rest == 0:
+        return f"{number_words(whole)} ({figure}) times"
+    for denominator in (2, 3, 4):
+        numerator = rest * denominator
+        if numerator == numerator.to_integral_value() and rest == Decimal(int(numerator)) / denominator:
+            part = fraction_words(int(numerator), denominator)
+            head = f"{number_words(whole)} and " if whole else ""
+            return f"{head}{part} ({figure}) times"
+    return f"{figure} times"
+
+
+# The states that style themselves commonwealths in their laws and courts.
+_COMMONWEALTHS = frozenset({"KY", "MA", "PA", "VA"})
+
+
+def jurisdiction(code: str) -> str:
+    """Whose laws: ``"NY"`` -> ``the State of New York``; ``"MA"`` -> ``the Commonwealth of Massachusetts``;
+    ``"DC"`` -> ``the District of Columbia``."""
+    code = str(code)
+    name = state_name(code)
+    if name.startswith("the "):
+        return name
+    return f"the {'Commonwealth' if code in _COMMONWEALTHS else 'State'} of {name}"
+
+
+def indefinite_article(word: str) -> str:
+    """``a`` or ``an`` before ``word`` as it is said: ``an Arizona``, ``an Ohio``, ``a Delaware``, ``a Utah``."""
+    head = word.strip()[:3].lower()
+    if head[:1] in ("a", "e", "i", "o"):
+        return "an"
+    if head[:1] == "u" and not head.startswith(("uni", "uta", "use", "usu", "ure", "uro")):
+        return "an"
+    return "a"
+
+
+def without_final_stop(text: str) -> str:
+    """Text a user typed as a sentence, ready to sit inside one: trailing blanks and full stops removed."""
+    return text.rstrip().rstrip(".;").rstrip()
+
+
+def join_and(items: list[str], serial: bool = False) -> str:
+    """``a and b``; ``a, b and c`` (with ``serial``: ``a, b, and c``).
+
+    Marked-up items (text carrying ``<term>`` tags) stay markup: the joined text is not escaped again.
+    """
     items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]} and {items[1]}"
-    return ", ".join(items[:-1]) + f" and {items[-1]}"
+    pieces: list[str] = []
+    for i, item in enumerate(items):
+        if i:
+            pieces.append(" and " if i == len(items) - 1 and (len(items) == 2 or not serial) else
+                          ", and " if i == len(items) - 1 else ", ")
+        pieces.append(item)
+    if any(hasattr(item, "__html__") for item in items):
+        return Markup("").join(pieces)
+    return "".join(pieces)
+
+
+def join_and_serial(items: list[str]) -> str:
+    """Like :func:`join_and` with the serial comma: ``a, b, and c``."""
+    return join_and(items, serial=True)
 
 
 def roman(n: int, upper: bool = False) -> str:
@@ -187,6 +255,12 @@ FILTERS: dict[str, Callable[..., str]] = {
     "days_possessive": days_possessive,
     "times": times_words,
     "join_and": join_and,
+    "join_and_serial": join_and_serial,
+    "weeks": weeks_words,
+    "multiple": multiple_words,
+    "jurisdiction": jurisdiction,
+    "indefinite_article": indefinite_article,
+    "without_final_stop": without_final_stop,
     "roman": roman,
     "letter_label": letter_label,
 }

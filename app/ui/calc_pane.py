@@ -27,13 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.calc import Calculations, Scenario, ScenarioError, ScenarioKind, calculate, run_scenario
+from app.calc import (
+    Calculations,
+    Scenario,
+    ScenarioError,
+    ScenarioKind,
+    calculate,
+    run_scenario,
+    scenario_kinds,
+)
 from app.calc.dates import default_scenario_date
 from app.calc.report import (
     FIGURE_GROUPS,
-    GRANT_KIND_LABELS,
     Section,
     blocked_figures,
+    grant_title,
     overview,
     scenario_section,
 )
@@ -218,7 +226,7 @@ class CalcPane(QWidget):
         picker = QFormLayout()
         picker.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind_combo = FormComboBox()
-        for kind in ScenarioKind:
+        for kind in ScenarioKind:  # until a letter is shown; then only the kinds it provides for
             self.kind_combo.addItem(kind.label, kind.value)
         self.kind_combo.setToolTip("The kind of termination")
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
@@ -252,7 +260,7 @@ class CalcPane(QWidget):
         layout.addWidget(self.scenario_form)
         self.timeline = TimelineChart()
         layout.addWidget(self.timeline)
-        legend = QLabel(" &nbsp; ".join(
+        self.legend = legend = QLabel(" &nbsp; ".join(
             f"<span style='color:{color}'>&#9670;</span> {text}"
             for color, text in ((_VESTED, "vests"), (_ACCELERATED, "accelerated"), (_FORFEITED, "forfeited"))
         ) + " &nbsp; Hover over a bar for its dates.")
@@ -314,14 +322,22 @@ class CalcPane(QWidget):
             return
         self._letter = letter
         self._calcs = calculate(letter)
+        self._sync_kinds(letter)
         self._sync_dates(letter)
         self._show_calculations(letter, self._calcs)
         self._update_scenario()
 
     def set_scenario(self, kind: ScenarioKind, on: date, change_of_control_on: date | None = None) -> None:
-        """Pick a scenario as the user would (the picker follows)."""
+        """Pick a scenario as the user would (the picker follows).
+
+        Raises:
+            ValueError: the letter shown does not provide for ``kind`` (it is not in the picker).
+        """
+        index = self.kind_combo.findData(kind.value)
+        if index < 0:
+            raise ValueError(f"{kind.label} is not a scenario of this letter")
         with QSignalBlocker(self.kind_combo), QSignalBlocker(self.date_edit), QSignalBlocker(self.coc_edit):
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
+            self.kind_combo.setCurrentIndex(index)
             self.date_edit.setDate(_qdate(on))
             self._date_picked = True
             if change_of_control_on is not None:
@@ -367,6 +383,20 @@ class CalcPane(QWidget):
         )
         self.blocked_label.show()
 
+    def _sync_kinds(self, letter: Letter) -> None:
+        """List only the kinds of termination the letter provides for, keeping the one picked if it still is."""
+        kinds = scenario_kinds(letter)
+        shown = tuple(self.kind_combo.itemData(i) for i in range(self.kind_combo.count()))
+        if shown == tuple(k.value for k in kinds):
+            return
+        current = self.kind_combo.currentData()
+        with QSignalBlocker(self.kind_combo):
+            self.kind_combo.clear()
+            for kind in kinds:
+                self.kind_combo.addItem(kind.label, kind.value)
+            index = self.kind_combo.findData(current)
+            self.kind_combo.setCurrentIndex(max(index, 0))
+
     def _sync_dates(self, letter: Letter) -> None:
         start = _qdate(letter.position.start_date)
         with QSignalBlocker(self.date_edit), QSignalBlocker(self.coc_edit):
@@ -387,14 +417,18 @@ class CalcPane(QWidget):
 
     def _show_vesting(self, calcs: Calculations) -> None:
         self.equity_box.setVisible(bool(calcs.equity))
+        self.legend.setVisible(bool(calcs.equity))  # the legend names the vesting marks only
         prices = []
         for g in calcs.equity:
-            what = f"Grant {g.index + 1}: {shares(g.shares)} {GRANT_KIND_LABELS[g.kind]}"
+            what = grant_title(g, FILTERS)
             when = (f"exercise price: the close of {long_date(g.price_date.value)}" if g.price_date.value
                     else "no exercise price")
-            prices.append(f"{html.escape(what)}; {html.escape(when)}")
+            begins = f"vesting counts from {long_date(g.vesting_start.value)}"
+            counted = "" if g.shares.value is not None else f" ({g.shares.explain(FILTERS)})"
+            prices.append(f"{html.escape(what)}; {html.escape(when)}; {html.escape(begins)}{html.escape(counted)}")
         self.price_label.setText("<br>".join(prices))
-        self.price_label.setToolTip("\n".join(g.price_date.explain(FILTERS) for g in calcs.equity))
+        self.price_label.setToolTip("\n".join(
+            f"{g.shares.explain(FILTERS)}; {g.price_date.explain(FILTERS)}" for g in calcs.equity))
         rows = [(g, i) for g in calcs.equity for i in g.installments]
         table = self.vesting_table
         table.setRowCount(len(rows))
@@ -409,6 +443,8 @@ class CalcPane(QWidget):
     def _update_scenario(self) -> None:
         letter, calcs = self._letter, self._calcs
         if letter is None or calcs is None:
+            return
+        if self.kind_combo.currentData() is None:
             return
         kind = ScenarioKind(self.kind_combo.currentData())
         is_coc = kind is ScenarioKind.CHANGE_OF_CONTROL
@@ -425,8 +461,8 @@ class CalcPane(QWidget):
             return
         self.scenario_error.hide()
         self._scenario = scenario
-        self.terms_label.setText(f"Under {scenario.terms}.")
-        self.scenario_form.show_section(scenario_section(scenario), titled=False)
+        self.terms_label.setText(f"Terms applied: {scenario.terms.render(FILTERS)}.")
+        self.scenario_form.show_section(scenario_section(scenario, letter), titled=False)
         self._show_payments(scenario)
         self.timeline.set_timeline(timeline_for(calcs, scenario))
 
@@ -437,10 +473,13 @@ class CalcPane(QWidget):
         self.payments_table.setVisible(bool(payments))
         if not payments:
             return
-        self.payments_label.setText(
-            f"Severance through payroll: {len(payments)} payments, {long_date(payments[0].date)} to "
-            f"{long_date(payments[-1].date)}"
-        )
+        if len(payments) == 1:
+            self.payments_label.setText(f"Severance in one payment on {long_date(payments[0].date)}")
+        else:
+            self.payments_label.setText(
+                f"Severance in {len(payments)} payments, {long_date(payments[0].date)} to "
+                f"{long_date(payments[-1].date)}"
+            )
         self.payments_label.setToolTip(why)
         table = self.payments_table
         table.setRowCount(len(payments))

@@ -120,3 +120,51 @@ def test_missing_and_invalid_files(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1 and "has errors" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture(scope="module")
+def ceo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a 50% target bonus, a $100,000 sign-on repayable pro rata over 24 months and a lump sum."""
+    letter = sample_letter().model_dump(mode="json")
+    letter["benefits"]["bonus_program"]["target_percent"] = "50"
+    letter["cash_awards"] = [{"kind": "signing", "installments": [{"amount": "100000.00", "timing": "at_start"}],
+                              "repayment": {"kind": "pro_rata", "months": 24}}]
+    letter["termination"]["without_cause"]["severance"] = {
+        "formula": "salary_and_bonus_multiple", "multiple": "1.5", "payment": "lump_sum", "lump_sum_days": 30}
+    from app.domain.letter import Letter
+
+    path = tmp_path_factory.mktemp("calc") / "ceo.offer.json"
+    path.write_text(dumps(new_file(Letter.model_validate(letter))), encoding="utf-8")
+    return path
+
+
+def test_json_prices_the_new_terms(ceo_file: Path) -> None:
+    done = offerdesk("calc", ceo_file, "--json", "--scenario", "without_cause", "--on", "2004-04-14")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["bonus"]["target"] == "150000.00"  # 50% x 300,000
+    assert out["award_payments"] == [
+        {"label": "Signing bonus", "date": "2002-10-14", "amount": "100000.00", "repayable_months": 24}]
+    # 300,000 + 150,000 bonus + 100,000 sign-on + 12,000 car allowance
+    assert out["cost"]["first_year_cost"] == "562000.00"
+    assert out["scenario_kinds"] == ["without_cause", "for_cause", "resignation", "change_of_control",
+                                     "disability", "death"]
+    # 1.5 x (300,000 + 150,000) = 675,000 in one sum 30 days after 2004-04-14
+    assert out["scenario"]["severance_total"] == "675000.00"
+    assert out["scenario"]["severance_payments"] == [{"date": "2004-05-14", "amount": "675000.00"}]
+    assert out["scenario"]["repayments"] == []
+    assert "1.5 x (salary $300,000.00 + target bonus $150,000.00)" in out["explanations"]["scenario.severance_total"]
+    resigned = json.loads(offerdesk("calc", ceo_file, "--json", "--scenario", "resignation", "--on",
+                                    "2003-10-14").stdout)
+    # 12 of 24 months served: 100,000 x 12 / 24 = 50,000.00, due 30 days later
+    assert resigned["scenario"]["repayments"] == [
+        {"label": "Signing bonus", "paid_on": "2002-10-14", "amount": "50000.00", "due": "2003-11-13"}]
+    table = offerdesk("calc", ceo_file, "--scenario", "resignation", "--on", "2003-10-14").stdout
+    assert "Signing bonus repaid" in table and "$50,000.00 by November 13, 2003" in table
+
+
+def test_a_kind_the_letter_lacks_is_a_one_line_error(ceo_file: Path) -> None:
+    done = offerdesk("calc", ceo_file, "--scenario", "good_reason", "--on", "2004-04-14")
+    assert done.returncode != 0
+    assert "the letter does not define Good Reason; choose another kind of termination" in done.stderr
+    assert "Traceback" not in done.stderr

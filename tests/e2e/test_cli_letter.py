@@ -152,7 +152,7 @@ BAD_INPUTS = {
     "control-character": (sample_with("candidate.full_name", "James\x0bLusk"), "candidate.full_name"),
     "huge-field": (sample_with("position.duties", "x" * 100_000), "position.duties"),
     "unknown-term": (sample_with("compensation.bonus", 5), "compensation.bonus"),
-    "missing-group": ({k: v for k, v in SAMPLE_TERMS.items() if k != "arbitration"}, "arbitration"),
+    "missing-group": ({k: v for k, v in SAMPLE_TERMS.items() if k != "governing_law"}, "governing_law"),
 }
 
 

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
-from app.calc import ScenarioKind
+from app.calc import ScenarioKind, scenario_kinds
 from app.domain.letter import Letter
 from app.domain.problems import parse_path
 from app.domain.rules import validate_draft
 from app.domain.sample import sample_letter
 from app.ui.calc_pane import CalcPane
-from tests.unit.calc.test_scenarios import letters
+from tests.unit.calc.letters import any_letter
 
 
 def edited(changes: dict[str, Any]) -> tuple[Letter | None, list[Any]]:
@@ -77,10 +77,8 @@ def test_changing_the_salary_updates_the_figures_in_place(pane: CalcPane) -> Non
 
 def test_changing_the_noncompete_months_moves_its_end(pane: CalcPane) -> None:
     assert pane.figure_text("scenario.noncompete_end") == "January 1, 2006"  # last payment 2005-04-01 + 9 months
-    letter = sample_letter().model_copy(
-        update={"covenants": sample_letter().covenants.model_copy(update={"noncompete_months": 12})}
-    )
-    pane.set_letter(Letter.model_validate(letter.model_dump()), [])
+    letter, _ = edited({"covenants.noncompete.months": 12})
+    pane.set_letter(letter, [])
     assert pane.figure_text("scenario.noncompete_end") == "April 1, 2006"  # + 12 months
     spans = {s.row: s for s in pane.timeline.timeline.spans}  # type: ignore[union-attr]
     assert spans["Non-compete"].end == date(2006, 4, 1)
@@ -183,11 +181,105 @@ def test_readable_at_a_laptop_size(qtbot: QtBot) -> None:
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(letter=letters(), kind=st.sampled_from(list(ScenarioKind)), days=st.integers(0, 4000))
-def test_any_valid_letter_and_scenario_shows(pane: CalcPane, letter: Letter, kind: ScenarioKind, days: int) -> None:
+@given(letter=any_letter(), data=st.data(), days=st.integers(0, 4000))
+def test_any_valid_letter_and_scenario_shows(pane: CalcPane, letter: Letter, data: st.DataObject, days: int) -> None:
+    kind = data.draw(st.sampled_from(scenario_kinds(letter)))
     pane.set_letter(letter, [])
+    assert [pane.kind_combo.itemData(i) for i in range(pane.kind_combo.count())] == [
+        k.value for k in scenario_kinds(letter)]
     on = date.fromordinal(letter.position.start_date.toordinal() + days)
     pane.set_scenario(kind, on)
     assert pane.scenario is not None and pane.scenario.termination_date == on
     assert pane.figure_text("scenario.severance_total").startswith("$")
     pane.timeline.grab()
+
+
+def kinds_listed(pane: CalcPane) -> list[str]:
+    return [pane.kind_combo.itemData(i) for i in range(pane.kind_combo.count())]
+
+
+def test_the_picker_lists_only_the_scenarios_the_letter_provides_for(pane: CalcPane) -> None:
+    # the sample defines Cause, a Change of Control, disability and death, but not Good Reason
+    assert kinds_listed(pane) == ["without_cause", "for_cause", "resignation", "change_of_control", "disability",
+                                  "death"]
+    pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("disability"))
+    letter, _ = edited({"termination.change_of_control": None, "termination.good_reason": {},
+                        "termination.without_cause.good_reason": True})
+    pane.set_letter(letter, [])
+    assert kinds_listed(pane) == ["without_cause", "for_cause", "resignation", "good_reason", "disability", "death"]
+    assert pane.kind_combo.currentData() == "disability"  # the kind picked is kept while the letter has it
+    pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("good_reason"))
+    assert pane.scenario is not None and pane.scenario.kind is ScenarioKind.GOOD_REASON
+    assert pane.figure_text("scenario.severance_total") == "$300,000.00"  # treated as without Cause
+
+
+def test_covenant_rows_only_where_the_letter_has_them(pane: CalcPane) -> None:
+    letter, _ = edited({"covenants.noncompete": None})
+    pane.set_letter(letter, [])
+    assert pane.figure_text("scenario.nonsolicit_end") == "April 14, 2005"
+    with pytest.raises(KeyError):
+        pane.value_label("scenario.noncompete_end")
+    assert "Non-compete" not in pane.timeline.timeline.rows  # type: ignore[union-attr]
+    pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("death"))
+    with pytest.raises(KeyError):  # no covenant runs after a death
+        pane.value_label("scenario.nonsolicit_end")
+
+
+def test_a_letter_without_severance_says_so(pane: CalcPane) -> None:
+    letter, _ = edited({"termination.without_cause": None})
+    pane.set_letter(letter, [])
+    assert pane.figure_text("scenario.severance_total") == "$0.00"
+    assert "the letter provides no severance on termination without Cause" in pane.figure_tooltip(
+        "scenario.severance_total")
+    assert pane.payments_table.isHidden()
+
+
+def test_new_rows_repayment_bonus_lump_sum_and_step(pane: CalcPane) -> None:
+    letter, _ = edited({
+        "benefits.bonus_program.target_percent": "50",
+        "compensation.steps": [{"timing": "on_anniversary", "anniversary": 1, "salary": "360000.00"}],
+        "cash_awards": [{"kind": "signing", "installments": [{"amount": "100000.00", "timing": "at_start"}],
+                         "repayment": {"kind": "pro_rata", "months": 24}}],
+        "termination.without_cause.severance": {"formula": "months_of_salary", "months": 12, "payment": "lump_sum",
+                                                "lump_sum_days": 30, "pro_rata_bonus": True, "cobra_months": 12},
+    })
+    pane.set_letter(letter, [])
+    assert pane.figure_text("bonus.target") == "$150,000.00"  # 50% of 300,000
+    assert pane.figure_text("pay.salary_step_1") == "$360,000.00 on October 14, 2003"
+    assert pane.figure_text("awards.payment_1") == "$100,000.00 on October 14, 2002"
+    # without Cause on 2004-04-14: 12 months at the stepped-up 360,000, in one sum 30 days later
+    assert pane.figure_text("scenario.severance_total") == "$360,000.00"
+    assert pane.figure_text("scenario.last_severance_payment") == "May 14, 2004"
+    assert pane.payments_label.text() == "Severance in one payment on May 14, 2004"
+    # target on 2004-04-14: 50% x 360,000 = 180,000 x 105 / 366 = 51,639.344... -> 51,639.34
+    assert pane.figure_text("scenario.pro_rata_bonus") == "$51,639.34"
+    assert pane.figure_text("scenario.benefits_end") == "April 14, 2005"  # COBRA 12 months
+    with pytest.raises(KeyError):  # repaid only on a resignation or a termination for Cause: no row
+        pane.value_label("scenario.repaid_total")
+    pane.kind_combo.setCurrentIndex(pane.kind_combo.findData("resignation"))
+    # 18 whole months served of 24: 100,000 x 6 / 24 = 25,000.00, due 30 days after 2004-04-14
+    assert pane.figure_text("scenario.repaid_total") == "$25,000.00"
+    assert pane.terms_label.text() == ("Terms applied: the letter pays no severance and accelerates no equity "
+                                       "on a resignation.")
+    assert pane.figure_text("scenario.repayment_1") == "$25,000.00 by May 14, 2004"
+    assert "6 months not served" in pane.figure_tooltip("scenario.repayment_1")
+
+
+def test_set_scenario_refuses_a_kind_the_letter_lacks(pane: CalcPane) -> None:
+    with pytest.raises(ValueError, match="Resignation for Good Reason is not a scenario of this letter"):
+        pane.set_scenario(ScenarioKind.GOOD_REASON, date(2004, 4, 14))
+
+
+def test_a_letter_without_bonus_or_equity_shows_neither(pane: CalcPane) -> None:
+    letter, _ = edited({"benefits.bonus_program": None, "equity": None,
+                        "termination.without_cause.accelerate_equity": False,
+                        "termination.change_of_control.accelerate_equity": False})
+    pane.set_letter(letter, [])
+    assert pane.figure_text("bonus.target") == "no bonus program"
+    with pytest.raises(KeyError):
+        pane.value_label("first_year_bonus.fraction")
+    assert pane.equity_box.isHidden() and pane.legend.isHidden()
+    with pytest.raises(KeyError):  # no share rows without equity
+        pane.value_label("scenario.vested_shares")
+    pane.set_letter(sample_letter(), [])
+    assert pane.figure_text("first_year_bonus.fraction") == "0.2164" and not pane.legend.isHidden()

@@ -34,7 +34,7 @@ def test_sample_vests_50000_on_each_anniversary() -> None:
 @pytest.mark.parametrize(
     ("start", "shares", "years", "expected"),
     [
-        # 100,000 / 3 = 33,333 rounded down; 100,000 - 2 x 33,333 = 33,334 vests last
+        # floor(100,000 x 1/3) = 33,333; floor(100,000 x 2/3) = 66,666 -> 33,333; the rest 33,334
         (D(2002, 10, 14), 100_000, 3, [(D(2003, 10, 14), 33_333), (D(2004, 10, 14), 33_333), (D(2005, 10, 14), 33_334)]),
         # Feb 29 start: Feb 28 in common years, Feb 29 in the leap year 2028; 100,000 / 4 = 25,000
         (D(2024, 2, 29), 100_000, 4, [(D(2025, 2, 28), 25_000), (D(2026, 2, 28), 25_000),
@@ -43,8 +43,8 @@ def test_sample_vests_50000_on_each_anniversary() -> None:
         (D(2024, 2, 29), 100_000, 3, [(D(2025, 2, 28), 33_333), (D(2026, 2, 28), 33_333), (D(2027, 2, 28), 33_334)]),
         # one installment: the whole grant on the first anniversary
         (D(2020, 6, 30), 7, 1, [(D(2021, 6, 30), 7)]),
-        # 10 / 4 = 2 each, remainder 2 -> 2, 2, 2, 4
-        (D(2020, 1, 15), 10, 4, [(D(2021, 1, 15), 2), (D(2022, 1, 15), 2), (D(2023, 1, 15), 2), (D(2024, 1, 15), 4)]),
+        # cumulative floor(10 x k / 4) = 2, 5, 7, 10 -> 2, 3, 2, 3 (each the stated quarter, rounded down)
+        (D(2020, 1, 15), 10, 4, [(D(2021, 1, 15), 2), (D(2022, 1, 15), 3), (D(2023, 1, 15), 2), (D(2024, 1, 15), 3)]),
     ],
 )
 def test_equal_annual(start: date, shares: int, years: int, expected: list[tuple[date, int]]) -> None:
@@ -63,20 +63,79 @@ def test_cliff_then_monthly() -> None:
     assert D(2025, 3, 28) not in [d for d, _ in got]
 
 
-def test_cliff_then_quarterly_remainder_to_the_last() -> None:
-    # 100 over 16 quarters = 6 each (96), remainder 4 -> last 10; the 12-month cliff = 4 quarters = 24
+def test_cliff_then_quarterly() -> None:
+    # 100 over 48 months, quarterly: cumulative floor(100 x m / 48): m=12 -> 25 (the cliff, one quarter of
+    # the grant), m=15 -> 31 (+6), m=18 -> 37 (+6), m=21 -> 43 (+6), m=24 -> 50 (+7) ... m=48 -> 100
     got = schedule(D(2024, 1, 31), 100, "rsu", kind="cliff_then_periodic", years=4, cliff_months=12,
                    period="quarterly")
-    assert got[0] == (D(2025, 1, 31), 24)
-    assert got[1] == (D(2025, 4, 30), 6)
-    assert got[-1] == (D(2028, 1, 31), 10)
+    assert got[0] == (D(2025, 1, 31), 25)
+    assert got[1:5] == [(D(2025, 4, 30), 6), (D(2025, 7, 31), 6), (D(2025, 10, 31), 6), (D(2026, 1, 31), 7)]
+    assert got[-1][0] == D(2028, 1, 31)
     assert len(got) == 13 and sum(s for _, s in got) == 100
 
 
+def test_the_cliff_installment_is_exactly_the_cliff_fraction() -> None:
+    # The case: 65,000 shares, 12-month cliff, then monthly over 48 months. The letter says
+    # one-quarter at the cliff: floor(65,000 x 12 / 48) = 16,250 (not 12 x floor(65,000 / 48) = 16,248).
+    # Month 13: floor(65,000 x 13 / 48) = floor(17,604.17) = 17,604 -> +1,354; month 14: 18,958 -> +1,354;
+    # month 15: floor(20,312.5) = 20,312 -> +1,354; month 16: floor(21,666.67) = 21,666 -> +1,354;
+    # month 48: 65,000.
+    got = vesting_schedule(EquityGrant.model_validate(grant("rsu", 65_000, {
+        "kind": "cliff_then_periodic", "years": 4, "cliff_months": 12})), D(2025, 3, 3))
+    assert (got[0].date, got[0].shares, got[0].cumulative) == (D(2026, 3, 3), 16_250, 16_250)
+    assert [i.cumulative for i in got[1:5]] == [17_604, 18_958, 20_312, 21_666]
+    assert got[-1].cumulative == 65_000 and got[-1].date == D(2029, 3, 3)
+    assert "65,000 x 12 / 48 months = 16,250" in got[0].why.render({"shares": lambda n: f"{n:,}"})
+
+
+def test_all_at_once_cliff() -> None:
+    # a 3-year cliff: all 30,000 RSUs on the third anniversary, nothing before
+    assert schedule(D(2024, 5, 15), 30_000, "rsu", kind="cliff", years=3) == [(D(2027, 5, 15), 30_000)]
+
+
+def test_vesting_from_the_grant_date() -> None:
+    # start 2025-01-06, granted 2025-02-20 after the Board meeting; 4 equal annual installments from the grant
+    # date: 2026-02-20 ... 2029-02-20, 10,000 each. Without "from the grant date" the start date counts.
+    letter = letter_with({"equity.grants": [{**grant("rsu", 40_000, {"kind": "equal_annual", "years": 4,
+                                                                      "starts": "grant_date"}),
+                                             "grant_date": "2025-02-20"}],
+                          "position.start_date": "2025-01-06"})
+    (figures,) = grant_figures(letter)
+    assert [(i.date, i.shares) for i in figures.installments] == [
+        (D(2026, 2, 20), 10_000), (D(2027, 2, 20), 10_000), (D(2028, 2, 20), 10_000), (D(2029, 2, 20), 10_000)]
+    assert figures.vesting_start.value == D(2025, 2, 20)
+
+
+@pytest.mark.parametrize(
+    ("sizing", "price", "shares"),
+    [
+        # $500,000 / $37.00 = 13,513.5... -> 13,513 shares (rounded down)
+        ({"sizing": "dollar_value", "value": "500000.00"}, "37.00", 13_513),
+        # 150% of the 300,000 salary = 450,000 / 12.50 = 36,000 shares exactly
+        ({"sizing": "percent_of_salary", "percent_of_salary": "150"}, "12.50", 36_000),
+        # no share price for estimates: the shares cannot be counted
+        ({"sizing": "dollar_value", "value": "500000.00"}, None, None),
+    ],
+)
+def test_grant_sized_in_dollars(sizing: dict[str, str], price: str | None, shares: int | None) -> None:
+    g = {**grant("rsu", 1, {"kind": "equal_annual", "years": 3}), **sizing}
+    g.pop("shares")
+    letter = letter_with({"equity.grants": [g], "equity.assumed_share_price": price})
+    (figures,) = grant_figures(letter)
+    assert figures.shares.value == shares
+    if shares is None:
+        assert figures.installments == () and "share price for estimates is not set" in figures.shares.explain()
+    else:
+        assert figures.installments[-1].cumulative == shares and "rounded down" in figures.shares.explain()
+
+
 def test_fewer_shares_than_periods_skips_empty_installments() -> None:
-    # 10 shares over 24 months: 0 a month, all 10 vest with the last installment on 2026-01-01
+    # 10 shares over 24 months, 6-month cliff: cumulative floor(10 x m / 24): m=6 -> 2, m=8 -> 3 (7 stays 2),
+    # m=10 -> 4, m=12 -> 5, m=15 -> 6, m=17 -> 7, m=20 -> 8, m=22 -> 9, m=24 -> 10; months without a new share
+    # are not vesting dates
     got = schedule(D(2024, 1, 1), 10, "rsu", kind="cliff_then_periodic", years=2, cliff_months=6)
-    assert got == [(D(2026, 1, 1), 10)]
+    assert [s for _, s in got] == [2, 1, 1, 1, 1, 1, 1, 1, 1]
+    assert [d.month for d, _ in got[:3]] == [7, 9, 11]  # 2024-07-01 (m=6), 2024-09-01 (m=8), 2024-11-01 (m=10)
 
 
 @pytest.mark.parametrize(
@@ -102,7 +161,7 @@ def test_price_date_is_the_trading_day_before_the_start(start: date, priced: dat
     g = EquityGrant.model_validate(grant())
     figure = price_date(g, start)
     assert figure.value == priced
-    assert "trading day immediately before" in figure.explain()
+    assert "trading day immediately before the start date" in figure.explain()
 
 
 def test_close_on_grant_date() -> None:
@@ -136,8 +195,9 @@ starts = st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 12, 31))
 def grants(draw: st.DrawFn) -> EquityGrant:
     years = draw(st.integers(1, 10))
     shares = draw(st.integers(years, 10_000_000))
-    if draw(st.booleans()):
-        vesting: dict[str, object] = {"kind": "equal_annual", "years": years}
+    shape = draw(st.sampled_from(["equal_annual", "cliff", "cliff_then_periodic"]))
+    if shape != "cliff_then_periodic":
+        vesting: dict[str, object] = {"kind": shape, "years": years}
     else:
         period = draw(st.sampled_from(["monthly", "quarterly"]))
         step = 1 if period == "monthly" else 3
@@ -155,6 +215,11 @@ def test_installments_sum_to_the_grant_in_date_order(g: EquityGrant, start: date
     assert dates == sorted(set(dates)) and dates[0] > start
     assert dates[-1].year - start.year == g.vesting.years  # vesting ends on the last anniversary
     assert installments[-1].cumulative == g.shares
+    # each installment brings the total to the stated fraction of the grant, rounded down
+    total = g.vesting.years * 12
+    for i in installments[:-1]:
+        months = (i.date.year - start.year) * 12 + i.date.month - start.month
+        assert i.cumulative == g.shares * months // total
 
 
 @given(g=grants(), start=starts, offsets=st.lists(st.integers(-400, 12 * 366), min_size=2, max_size=8))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.compare.figures import compare_figures, figure_deltas, letter_figures, scenario_date
-from app.domain.letter import Letter
+from app.domain.letter import CashAward, Letter
 from app.domain.sample import sample_letter
 from tests.unit.compare.letters import bench_variant, variant
 
@@ -90,3 +90,25 @@ def test_baseline_figures_can_be_computed_once() -> None:
     )
     salary = next(f for f in baseline if f.key == "pay.per_period")
     assert salary.why == "$300,000.00 a year / 26 bi-weekly pay periods, rounded half up to the cent"
+
+
+def test_new_terms_figure_in_the_deltas() -> None:
+    def edit(letter: Letter) -> None:
+        assert letter.benefits.bonus_program is not None and letter.covenants is not None
+        letter.benefits.bonus_program.target_percent = "50"  # type: ignore[assignment]
+        letter.covenants.noncompete = None
+        letter.cash_awards = [CashAward.model_validate({
+            "kind": "signing", "installments": [{"amount": "100000.00", "timing": "at_start"}],
+            "repayment": {"kind": "full", "months": 24}})]
+
+    moved = changed(sample_letter(), variant(edit))
+    assert moved["bonus.target"] == ("none", "$150,000.00")  # 50% x 300,000
+    # first year 300,000 x 79 / 365 pro rata: 150,000 x 79 / 365 = 32,465.753... -> 32,465.75
+    assert moved["bonus.first_year"] == ("none", "$32,465.75")
+    assert moved["awards.1"] == (None, "$100,000.00 on October 14, 2002")
+    # repayable in full within 24 months: resigning on April 14, 2004 (18 months) repays it all
+    assert moved["scenario.resignation.repaid"] == (None, "$100,000.00")
+    # the draft has no non-compete any more: its end is no figure of the draft
+    assert moved["scenario.noncompete_end"] == ("January 1, 2006", None)
+    # 300,000 + 150,000 target + 100,000 sign-on + 12,000 car allowance
+    assert moved["cost.first_year"] == ("$312,000.00", "$562,000.00")

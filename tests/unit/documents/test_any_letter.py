@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from typing import Any
 
@@ -13,11 +12,16 @@ from hypothesis import strategies as st
 from app.documents.docx_writer import docx_bytes
 from app.documents.engine import render_document
 from app.documents.html import to_html
-from app.documents.model import Heading
+from app.documents.model import Heading, Paragraph
 from app.documents.text import to_text
+from app.domain.problems import Severity
 from app.domain.rules import validate_draft
-from app.domain.sample import SAMPLE_TERMS
-from tests.unit.documents.letters import sloppy_spots
+from tests.unit.documents.letters import (
+    every_term_on,
+    every_term_on_otherwise,
+    sloppy_spots,
+    weeks_everywhere,
+)
 
 # Printable text of any script, without control characters, line breaks or surrounding blanks.
 _LINE_CHARS = st.characters(
@@ -54,43 +58,90 @@ def grants(draw: st.DrawFn) -> list[dict[str, Any]]:
     return draw(st.permutations(out)) if out else out
 
 
+# The optional parts of a letter, each switched off by setting its path to this value.
+OPTIONAL_PARTS: dict[str, Any] = {
+    "letter.effective_date": None, "position.work_location": None, "term": None, "compensation.prior_salary": None,
+    "compensation.steps": [], "compensation.annual_review": False, "cash_awards": [], "equity": None,
+    "transportation": None, "perquisites": None, "relocation": None, "benefits.bonus_program": None,
+    "benefits.life_insurance_multiple": None, "benefits.merp": False, "benefits.professional_fees": False,
+    "termination.without_cause": None, "termination.cause": None, "termination.good_reason": None,
+    "termination.change_of_control": None, "termination.disability": None, "termination.death": None,
+    "termination.notice": None, "covenants": None, "covenants.noncompete": None, "covenants.nonsolicit": None,
+    "arbitration": None, "conditions.board_approval_required": False, "conditions.background_check": False,
+    "conditions.work_authorization": False, "conditions.transaction": None, "position.at_will": False,
+}
+
+
+def _set(draft: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    node = draft
+    for key in parents:
+        node = node[key]
+        if node is None:
+            return  # the group holding this part is already off
+    node[last] = value
+
+
+def _severances(draft: dict[str, Any]) -> list[dict[str, Any]]:
+    t = draft["termination"]
+    groups = [t["without_cause"], t["change_of_control"], t["disability"]]
+    return [g["severance"] for g in groups if g is not None and g.get("severance") is not None]
+
+
+def _make_consistent(draft: dict[str, Any]) -> None:
+    """Switching a part off can strand a term that needs it: adjust those terms the way a user would."""
+    bonus = draft["benefits"]["bonus_program"]
+    if bonus is None or bonus.get("target_percent") is None:
+        for severance in _severances(draft):
+            severance["pro_rata_bonus"] = False
+            severance["include_target_bonus"] = False
+    if draft["term"] is None:
+        for severance in _severances(draft):
+            if severance["formula"] == "remainder_of_term":
+                severance["formula"] = "months_of_salary"
+    else:
+        draft["position"]["at_will"] = False
+    if draft["conditions"]["transaction"] is None:
+        for award in draft["cash_awards"]:
+            for installment in award["installments"]:
+                if installment["timing"] == "at_closing":
+                    installment["timing"] = "at_start"
+    t = draft["termination"]
+    if t["good_reason"] is None and t["without_cause"] is not None:
+        t["without_cause"]["good_reason"] = False
+    if draft["arbitration"] is None and draft["governing_law"].get("courts") is None:
+        draft["governing_law"]["courts"] = "the courts of New York County, New York"
+
+
 @st.composite
 def letters(draw: st.DrawFn) -> dict[str, Any]:
-    draft = copy.deepcopy(SAMPLE_TERMS)
+    draft = draw(st.sampled_from([every_term_on, every_term_on_otherwise, weeks_everywhere]))()
+    for path, off in OPTIONAL_PARTS.items():
+        if draw(st.booleans()):
+            _set(draft, path, off)
     draft["candidate"].update(
         salutation=draw(lines), full_name=draw(lines), familiar_name=draw(lines),
         address_lines=draw(st.lists(lines, min_size=1, max_size=3)),
     )
     draft["company"].update(name=draw(lines), signatory_name=draw(lines))
-    draft["compensation"]["base_salary"] = str(draw(st.decimals("0.01", "9999999.99", places=2)))
-    chosen = draw(grants())
-    draft["equity"] = (
-        {"grants": chosen[:10], "par_value": "0.001", "review_months": draw(st.none() | months)} if chosen else None
-    )
-    draft["transportation"] = draw(st.sampled_from([None, {"monthly_allowance": "1250.50"}]))
+    draft["compensation"]["base_salary"] = str(draw(st.decimals("400000.00", "9999999.99", places=2)))
+    if draft["equity"] is not None and draw(st.booleans()):
+        chosen = draw(grants())
+        if chosen:
+            draft["equity"]["grants"] = chosen[:10]
     benefits = draft["benefits"]
-    benefits["merp"] = draw(st.booleans())
-    benefits["life_insurance_multiple"] = draw(st.none() | st.integers(1, 10))
-    benefits["bonus_program"] = draw(st.sampled_from([None, {"name": "Bonus Plan", "first_year_pro_rata": False},
-                                                      {"name": "Bonus Plan", "first_year_pro_rata": True}]))
-    benefits["professional_fees"] = draw(st.booleans())
     benefits["vacation_days"] = draw(st.integers(0, 60))
     termination = draft["termination"]
-    termination["without_cause"] = {"severance_months": draw(months), "accelerate_equity": draw(st.booleans())}
-    termination["cause"] = {"items": draw(st.lists(lines, min_size=1, max_size=5)),
-                            "cure_notice_days": draw(st.integers(1, 3650))}
-    if draw(st.booleans()):
-        termination["change_of_control"] = None
-    else:
+    if termination["cause"] is not None and termination["cause"].get("definition") != "in_another_document":
+        termination["cause"].update(items=draw(st.lists(lines, min_size=1, max_size=5)),
+                                    cure_notice_days=draw(st.integers(1, 3650)))
+    if termination["change_of_control"] is not None:
         termination["change_of_control"].update(
-            protection_months=draw(months), severance_months=draw(months), good_reason=draw(st.booleans()),
-            accelerate_equity=draw(st.booleans()),
+            protection_months=draw(months), good_reason=draw(st.booleans()), accelerate_equity=draw(st.booleans()),
         )
-    covenants = draft["covenants"]
-    covenants.update(noncompete_months=draw(months), nonsolicit_months=draw(months),
-                     noncompete_start=draw(st.sampled_from(["termination", "later_of_termination_and_severance"])))
-    draft["arbitration"]["arbitrators"] = draw(st.integers(1, 5))
-    draft["conditions"]["board_approval_required"] = draw(st.booleans())
+    if draft["arbitration"] is not None:
+        draft["arbitration"]["arbitrators"] = draw(st.integers(1, 5))
+    _make_consistent(draft)
     return draft
 
 
@@ -99,19 +150,26 @@ def letters(draw: st.DrawFn) -> dict[str, Any]:
 def test_any_valid_letter_renders_everywhere(draft: dict[str, Any]) -> None:
     letter, problems = validate_draft(draft)
     assert letter is not None, problems
+    assert [p for p in problems if p.severity is Severity.ERROR] == []
     document = render_document(letter)
     numbers = [b.number for b in document.blocks if isinstance(b, Heading)]
     assert numbers == list(range(1, len(numbers) + 1))
+    # No empty section: each heading is followed by a paragraph with words.
+    for section in document.sections:
+        body = document.blocks[section.start + 1 : section.end]
+        assert any(isinstance(b, Paragraph) and b.text.strip() for b in body), section.title
     text = to_text(document)
     assert letter.candidate.full_name in text
+    cause_items = letter.termination.cause.items if letter.termination.cause else []
     names = {letter.candidate.full_name, letter.company.name, letter.company.signatory_name,
              letter.candidate.salutation, letter.candidate.familiar_name, *letter.candidate.address_lines,
-             *letter.termination.cause.items}
+             *cause_items}
     scrubbed = text
     for name in sorted(names, key=len, reverse=True):
         scrubbed = scrubbed.replace(name, "X").replace(name.upper(), "X")
     assert sloppy_spots(scrubbed) == []
+    assert ("Exhibit A" in text) == (letter.covenants is not None)
     to_html(document)
     reopened = docx.Document(io.BytesIO(docx_bytes(document)))
-    body = "\n".join(p.text for p in reopened.paragraphs)
-    assert letter.candidate.full_name in body
+    body_text = "\n".join(p.text for p in reopened.paragraphs)
+    assert letter.candidate.full_name in body_text

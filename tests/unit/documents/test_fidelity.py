@@ -9,7 +9,7 @@ from tests.unit.documents.letters import reopen
 from tests.unit.documents.reference_text import REFERENCE, reference_words
 from tests.unit.documents.test_templates import ALL_HEADINGS
 
-MIN_RATIO = 0.97
+MIN_RATIO = 0.9946  # the sample as rendered before schema 2 (0.994639): the new model must not move it
 
 
 def test_sample_docx_body_matches_the_reference_wording() -> None:

@@ -7,7 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from app.documents.formatting import duration_months, money, money_plain, par_value, portion_words
+from app.documents.formatting import (
+    duration_months,
+    indefinite_article,
+    join_and,
+    jurisdiction,
+    money,
+    money_plain,
+    multiple_words,
+    par_value,
+    portion_words,
+)
 from app.documents.markup import MarkupError, parse
 from app.documents.model import Run
 
@@ -77,3 +87,37 @@ def test_a_parse_error_reports_the_line_as_rendered() -> None:
 def test_negative_money_has_its_sign_before_the_dollar(formatter: Callable[[Decimal], str], amount: str, text: str) -> None:
     # It read "$-5,000.00".
     assert formatter(Decimal(amount)) == text
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [("Delaware", "a"), ("Arizona", "an"), ("Ohio", "an"), ("Idaho", "an"), ("Utah", "a"), ("Nevada", "a")],
+)
+def test_indefinite_article(word: str, article: str) -> None:
+    assert indefinite_article(word) == article
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("NY", "the State of New York"), ("MA", "the Commonwealth of Massachusetts"),
+     ("PA", "the Commonwealth of Pennsylvania"), ("DC", "the District of Columbia")],
+)
+def test_jurisdiction(code: str, words: str) -> None:
+    assert jurisdiction(code) == words
+
+
+@pytest.mark.parametrize(
+    ("multiple", "words"),
+    [("1", "one (1) times"), ("1.5", "one and one-half (1.5) times"), ("2.25", "two and one-quarter (2.25) times"),
+     ("0.5", "one-half (0.5) times"), ("1.35", "1.35 times")],
+)
+def test_multiple_words(multiple: str, words: str) -> None:
+    assert multiple_words(Decimal(multiple)) == words
+
+
+def test_join_and_keeps_markup_and_takes_a_serial_comma() -> None:
+    from markupsafe import Markup
+
+    joined = join_and([Markup('<term path="a">A</term>'), "B & C", "D"], serial=True)
+    assert joined == '<term path="a">A</term>, B &amp; C, and D'
+    assert join_and(["a", "b"], serial=True) == "a and b"

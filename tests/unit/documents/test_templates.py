@@ -10,8 +10,17 @@ from app.documents.engine import TEMPLATES_DIR, render_document
 from app.documents.model import Heading, PageBreak, Paragraph
 from app.domain.letter import Letter
 from app.domain.problems import parse_path
-from app.domain.sample import sample_letter
-from tests.unit.documents.letters import headings, letter_with, sloppy_spots, text_of
+from app.domain.sample import SAMPLE_TERMS, sample_letter
+from tests.unit.documents.letters import (
+    every_term_on,
+    every_term_on_otherwise,
+    headings,
+    letter_from,
+    letter_with,
+    sloppy_spots,
+    text_of,
+    weeks_everywhere,
+)
 
 ALL_HEADINGS = [
     "POSITION AND DUTIES",
@@ -156,11 +165,11 @@ def test_durations_read_as_a_lawyer_writes_them() -> None:
     text = text_of(
         letter_with(
             **{
-                "termination.without_cause.severance_months": 18,
+                "termination.without_cause.severance.months": 18,
                 "termination.change_of_control.protection_months": 24,
                 "termination.death.exercise_months": 6,
-                "covenants.noncompete_months": 12,
-                "covenants.nonsolicit_months": 9,
+                "covenants.noncompete.months": 12,
+                "covenants.nonsolicit.months": 9,
                 "termination.cause.cure_notice_days": 30,
                 "termination.disability.window_months": 18,
             }
@@ -177,7 +186,7 @@ def test_durations_read_as_a_lawyer_writes_them() -> None:
 
 
 def test_noncompete_from_termination_only() -> None:
-    text = text_of(letter_with(**{"covenants.noncompete_start": "termination"}))
+    text = text_of(letter_with(**{"covenants.noncompete.starts": "termination"}))
     assert (
         "ending nine months following termination of your employment with the Company (irrespective of the "
         "reason for such termination), you shall not engage" in text
@@ -203,7 +212,7 @@ def test_passive_investment_and_thresholds() -> None:
     text = text_of(
         letter_with(
             **{
-                "covenants.passive_investment_percent": "5",
+                "covenants.noncompete.passive_investment_percent": "5",
                 "termination.change_of_control.ownership_threshold": "35",
                 "termination.change_of_control.board_approval_numerator": 3,
                 "termination.change_of_control.board_approval_denominator": 4,
@@ -233,8 +242,10 @@ def test_several_grants_of_several_kinds() -> None:
     assert "The 10,000 Options shall vest in equal installments on the first, second, third and fourth" in text
     assert (
         "The 5,000 RSUs shall vest over four (4) years: one-quarter of them on the date one year after the "
-        "commencement of your employment, and the balance in equal quarterly installments over the following "
-        "three years."
+        "commencement of your employment, and the balance in quarterly installments over the following three "
+        "years, so that the total number vested on each vesting date is the number granted multiplied by the "
+        "number of months then elapsed since the commencement of your employment and divided by forty-eight (48), "
+        "rounded down to a whole share."
     ) in text
     assert "The 2,500 shares of Restricted Stock shall vest in full on the first anniversary" in text
     assert (
@@ -288,12 +299,17 @@ def test_every_term_path_names_a_field_of_the_letter() -> None:
 
 
 def test_every_printed_field_of_the_letter_is_used() -> None:
-    """Each leaf field the letter prints appears as a term path (start_date only feeds the bonus year)."""
-    letter = sample_letter()
-    document = render_document(letter)
-    used = {r.field for b in document.blocks for r in getattr(b, "runs", ()) if r.field}
-    used |= {r.field for b in document.blocks for line in getattr(b, "lines", ()) for r in line.runs if r.field}
-    used_prefixes = {".".join(p for p in path.split(".") if not p.isdigit()) for path in used if path}
+    """Each leaf field the letter prints appears as a term path in one of the letters that, between them, make
+    every choice (start_date only feeds the bonus year)."""
+    used: set[str] = set()
+    for draft in (SAMPLE_TERMS, every_term_on(), every_term_on_otherwise(), weeks_everywhere()):
+        document = render_document(letter_from(draft))
+        paths = {r.field for b in document.blocks for r in getattr(b, "runs", ()) if r.field}
+        paths |= {r.field for b in document.blocks for line in getattr(b, "lines", ()) for r in line.runs if r.field}
+        used |= {".".join(p for p in path.split(".") if not p.isdigit()) for path in paths if path}
+    # Every severance is worded by the same clauses: a term printed for one kind is printed for all.
+    severance = re.compile(r"^termination\.(without_cause|change_of_control|disability)\.severance\.")
+    used = {severance.sub("termination.*.severance.", path) for path in used}
 
     def leaves(model: type, prefix: str) -> list[str]:
         out = []
@@ -309,5 +325,9 @@ def test_every_printed_field_of_the_letter_is_used() -> None:
     not_printed = {"company.letterhead_lines"}  # the letterhead is the DOCX header, not body text
     not_printed |= {"equity.grants.vesting.cliff_months", "equity.grants.vesting.period"}  # cliff vesting only
     not_printed |= {"termination.change_of_control.board_approval_denominator"}  # inside the fraction term
-    missing = [leaf for leaf in leaves(Letter, "") if leaf not in used_prefixes and leaf not in not_printed]
+    # not printed by design (the field's description says so): used by Calculations and the review only
+    not_printed |= {"position.work_state", "equity.assumed_share_price", "conditions.transaction.kind",
+                    "conditions.transaction.expected_date"}
+    missing = [leaf for leaf in leaves(Letter, "")
+               if severance.sub("termination.*.severance.", leaf) not in used and leaf not in not_printed]
     assert missing == []

@@ -22,6 +22,7 @@ from app.documents.model import (
 )
 from app.documents.text import PAGE_BREAK, to_text
 from app.domain.sample import sample_letter
+from tests.unit.documents.letters import every_term_on, every_term_on_otherwise, letter_from
 
 
 def small_document(*blocks: object) -> Document:
@@ -183,7 +184,14 @@ def test_every_section_of_the_editor_has_a_preview_anchor() -> None:
 
     html = to_html(render_document(sample_letter()))
     names = parsed(html).names
-    assert [s.key for s in SECTIONS if f"section-{s.key}" not in names] == []
+    # The sample has no fixed term, no annual bonus section, no cash bonuses, perquisites or relocation, and an
+    # arbitration clause instead of a governing-law section; the editor scrolls to their first term instead.
+    assert [s.key for s in SECTIONS if f"section-{s.key}" not in names] == [
+        "term", "bonus", "cash_awards", "perquisites", "relocation", "governing_law"]
+    full = parsed(to_html(render_document(letter_from(every_term_on())))).names
+    assert [s.key for s in SECTIONS if f"section-{s.key}" not in full] == ["governing_law"]
+    courts = parsed(to_html(render_document(letter_from(every_term_on_otherwise())))).names
+    assert [s.key for s in SECTIONS if f"section-{s.key}" not in courts] == ["arbitration"]
     assert len(names) == len(set(names))
     assert html.index('name="section-parties"') < html.index("October 1, 2002")
     assert html.index('name="section-closing"') < html.index("Please call me") < html.index('name="section-covenants"')

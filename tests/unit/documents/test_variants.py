@@ -101,8 +101,10 @@ def test_an_iso_and_rsus_each_vest_as_granted() -> None:
     ) in text
     assert (
         "The 20,000 RSUs shall vest over four (4) years: one-quarter of them on the date one year after the "
-        "commencement of your employment, and the balance in equal quarterly installments over the following "
-        "three years."
+        "commencement of your employment, and the balance in quarterly installments over the following three "
+        "years, so that the total number vested on each vesting date is the number granted multiplied by the "
+        "number of months then elapsed since the commencement of your employment and divided by forty-eight (48), "
+        "rounded down to a whole share."
     ) in text
     # Only the options are priced.
     assert re.findall(r"The [\d,]+ \w+ shall be priced", text) == ["The 100,000 Options shall be priced"]
@@ -183,15 +185,15 @@ def test_portion_in_words_reduces_before_naming() -> None:
 # ---------------------------------------------------------------- 3: other durations and counts
 
 LONGER_TERMS: dict[str, Any] = {
-    "termination.without_cause.severance_months": 18,
-    "termination.change_of_control.severance_months": 24,
+    "termination.without_cause.severance.months": 18,
+    "termination.change_of_control.severance.months": 24,
     "termination.change_of_control.protection_months": 18,
     "arbitration.arbitrators": 3,
-    "covenants.noncompete_months": 12,
-    "covenants.noncompete_start": "termination",
-    "covenants.nonsolicit_months": 18,
+    "covenants.noncompete.months": 12,
+    "covenants.noncompete.starts": "termination",
+    "covenants.nonsolicit.months": 18,
     "benefits.vacation_days": 22,
-    "termination.disability.severance_months": 6,
+    "termination.disability.severance.months": 6,
     "termination.disability.exercise_months": 3,
     "termination.death.exercise_months": 3,
 }
