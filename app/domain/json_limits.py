@@ -49,20 +49,16 @@ def _line_column(text: str, offset: int) -> str:
 
 
 def _check_depth(text: str) -> None:
-    """Find the first place the brackets nest deeper than :data:`MAX_DEPTH`, before ``json`` recurses."""
+    """Find the first place the brackets nest deeper than :data:`MAX_DEPTH` (for text too deep for
+    ``json`` itself to parse, so the message can still say where)."""
     frames: list[list[Any]] = []  # per open container: [is_object, key or index]
     last_string = ""
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token in "[{":
             if len(frames) >= MAX_DEPTH:
-                term = _up_to_last_name(tuple(frame[1] for frame in frames))
-                what = f"the value of {format_path(term)}" if term else "its JSON"
-                raise JsonLimitError(
-                    f"{what} is nested more than {MAX_DEPTH} levels deep "
-                    f"({_line_column(text, match.start())}); no letter term is, so the file is damaged: "
-                    "restore it from a backup"
-                )
+                path = tuple(frame[1] for frame in frames)
+                raise JsonLimitError(_too_deep(path, f" ({_line_column(text, match.start())})"))
             frames.append([token == "{", None if token == "{" else 0])
         elif token in "]}":
             if frames:
@@ -93,7 +89,7 @@ def _parse_int(text: str) -> int | _HugeInt:
 
 
 def _check_values(value: Any) -> None:
-    """Walk the parsed values (iteratively: depth is bounded already) for huge numbers and surrogates."""
+    """Walk the parsed values (iteratively) for nesting, huge numbers and surrogates."""
     pending: list[tuple[Path, Any]] = [((), value)]
     while pending:
         path, item = pending.pop()
@@ -104,12 +100,24 @@ def _check_values(value: Any) -> None:
             )
         if isinstance(item, str):
             _check_text(path, item)
-        elif isinstance(item, dict):
+            continue
+        if isinstance(item, dict | list) and len(path) >= MAX_DEPTH:
+            raise JsonLimitError(_too_deep(path, ""))
+        if isinstance(item, dict):
             for key, child in item.items():
                 _check_text(path, key, key=True)
                 pending.append(((*path, key), child))
         elif isinstance(item, list):
             pending.extend(((*path, i), child) for i, child in enumerate(item))
+
+
+def _too_deep(path: tuple[Any, ...], place: str) -> str:
+    term = _up_to_last_name(path)
+    what = f"the value of {format_path(term)}" if term else "its JSON"
+    return (
+        f"{what} is nested more than {MAX_DEPTH} levels deep{place}; no letter term is, so the file is "
+        "damaged: restore it from a backup"
+    )
 
 
 def _check_text(path: Path, text: str, *, key: bool = False) -> None:
@@ -131,7 +139,11 @@ def parse_json(text: str) -> Any:
         json.JSONDecodeError: the text is not JSON.
         JsonLimitError: it is JSON, but nested too deeply, with a huge integer or an unpaired surrogate.
     """
-    _check_depth(text)
-    value = json.loads(text, parse_int=_parse_int)
+    try:
+        value = json.loads(text, parse_int=_parse_int)
+    except RecursionError:
+        # Deeper than json's own limit (about a thousand levels): scan the text to say where.
+        _check_depth(text)
+        raise JsonLimitError(_too_deep((), "")) from None
     _check_values(value)
     return value
