@@ -160,16 +160,19 @@ def test_a_new_grant_asks_for_its_numbers_instead_of_repeating_the_last(make_mai
     # It was a copy of the grant before: the letter said "The 150,000 Options shall vest" twice.
     window = open_sample(make_main_window(show=False))
     window.editor(("equity", "grants")).add_button.click()
-    new = window.document.value(("equity", "grants", 1))
-    assert new == {"kind": "non_qualified_option", "pricing": "close_prior_trading_day",
-                   "vesting": {"kind": "equal_annual", "cliff_months": 0, "period": "monthly"}}
+    first, new = window.document.value(("equity", "grants"))
+    # The choices of the grant before (kind, pricing, kind of vesting); no number copied.
+    assert (new["kind"], new["pricing"], new["vesting"]["kind"]) == (
+        first["kind"], first["pricing"], first["vesting"]["kind"])
+    assert "shares" not in new and "years" not in new["vesting"]
     assert window.document.letter is None
     errors = {p.dotted: p.message for p in window.document.errors}
-    assert errors == {"equity.grants[1].shares": "is required; fill it in",
-                      "equity.grants[1].vesting.years": "is required; fill it in"}
+    assert errors == {"equity.grants[1].vesting.years": "is required; fill it in"}
+    window.editor(("equity", "grants", 1, "vesting", "years")).spin.setValue(4)
+    assert [p.dotted for p in window.document.errors] == ["equity.grants[1].shares"]
     shares = window.editor(("equity", "grants", 1, "shares"))
     assert shares.spin.text() == ""  # blank, not a number that is not in the draft
-    assert "Is required; fill it in" in shares.frame.message.text()
+    assert "Is required for a grant sized as shares" in shares.frame.message.text()
 
 
 def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
