@@ -51,8 +51,10 @@ WHEN = datetime(2026, 11, 25, tzinfo=UTC)
 def issue_variant(salary: str = "325000.00") -> Letter:
     letter = sample_letter()
     letter.compensation.base_salary = Decimal(salary)
-    letter.termination.without_cause.severance_months = 18
-    letter.covenants.noncompete_months = 12
+    assert letter.termination.without_cause is not None and letter.covenants is not None
+    assert letter.covenants.noncompete is not None
+    letter.termination.without_cause.severance.months = 18
+    letter.covenants.noncompete.months = 12
     letter.transportation = None
     return letter
 

@@ -72,11 +72,13 @@ GRANT_KIND_LABELS: dict[GrantKind, str] = {
 
 
 def grant_title(grant: GrantFigures, shares_format: Formats | None = None) -> str:
-    """``Grant 1: 150,000 non-qualified stock options`` (``shares not counted`` without a share price)."""
+    """``Grant 1: 150,000 non-qualified stock options``; ``Grant 2: restricted stock units (shares not
+    counted)`` for a grant in dollars without a share price."""
     count = grant.shares.value
-    formats = shares_format or {}
-    size = "shares not counted" if count is None else Explanation(SHARES, (("value", count),)).render(formats)
-    return f"Grant {grant.index + 1}: {size} {GRANT_KIND_LABELS[grant.kind]}"
+    what = GRANT_KIND_LABELS[grant.kind]
+    if count is None:
+        return f"Grant {grant.index + 1}: {what} (shares not counted)"
+    return f"Grant {grant.index + 1}: {Explanation(SHARES, (('value', count),)).render(shares_format)} {what}"
 
 
 def _years(years: Sequence[int]) -> str | None:

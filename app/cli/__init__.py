@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app.cli import calc_cmd, compare_cmd, gui_cmd, letter_cmds
+from app.cli import calc_cmd, compare_cmd, gui_cmd, letter_cmds, review_cmd
 from app.cli.common import CliError
 
-_MODULES = (letter_cmds, calc_cmd, compare_cmd, gui_cmd)
+_MODULES = (letter_cmds, calc_cmd, compare_cmd, review_cmd, gui_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,11 +33,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
+        sys.stdout.flush()  # inside the try: a reader gone by now is a broken pipe handled below
     except CliError as exc:
         print(f"offerdesk: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``offerdesk review X | head``): stop quietly, as Unix tools do, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return code
 
 

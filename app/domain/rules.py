@@ -332,6 +332,9 @@ def _definitions(letter: Letter) -> Iterator[Problem]:
     if cause is not None:
         if cause.definition is Definition.IN_THIS_LETTER and not cause.items:
             yield _err(("termination", "cause", "items"), "needs at least one ground; add one")
+        for i, item in enumerate(cause.items):
+            if not any(c.isalnum() for c in item):
+                yield _err(("termination", "cause", "items", i), "has no words; write the ground out or remove it")
         if cause.definition is Definition.IN_ANOTHER_DOCUMENT and not cause.defined_in:
             yield _err(("termination", "cause", "defined_in"), "name the plan or agreement that defines Cause")
     needs_good_reason = t.without_cause is not None and t.without_cause.good_reason

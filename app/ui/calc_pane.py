@@ -115,6 +115,8 @@ class FigureForm(QGroupBox):
             value.setStyleSheet("font-weight: 600;")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(line.label)
+            # Long figures ("$250,000.00 on February 1, 2027") wrap rather than widen the pane past its tab.
+            value.setWordWrap(True)
             self._form.addRow(label, value)
             self.values[line.key], self._labels[line.key] = value, label
         self._layout_keys = tuple((line.key, line.label) for line in section.lines)
@@ -533,11 +535,23 @@ def timeline_for(calcs: Calculations, scenario: Scenario | None) -> Timeline:
     for g in calcs.equity:
         row = "Vesting" if len(calcs.equity) == 1 else f"Grant {g.index + 1} vesting"
         rows.append(row)
+        # The accelerated shares are those that would have vested last (app.calc.scenarios), so they are
+        # counted off the installments from the last one back.
+        left = outcomes[g.index].accelerated if g.index in outcomes else 0
+        states: dict[int, tuple[str, str]] = {}
+        for i in reversed(g.installments):
+            if end is None or i.date <= end:
+                states[i.number] = (_VESTED, "vests")
+                continue
+            taken, left = min(left, i.shares), left - min(left, i.shares)
+            if taken == i.shares:
+                states[i.number] = (_ACCELERATED, "accelerated")
+            elif taken:
+                states[i.number] = (_ACCELERATED, f"partly accelerated ({shares(taken)} of them; the rest forfeited)")
+            else:
+                states[i.number] = (_FORFEITED, "forfeited")
         for i in g.installments:
-            color, state = _VESTED, "vests"
-            if end is not None and i.date > end:
-                accelerated = outcomes[g.index].accelerated > 0
-                color, state = (_ACCELERATED, "accelerated") if accelerated else (_FORFEITED, "forfeited")
+            color, state = states[i.number]
             marks.append(Mark(row, i.date, shares(i.shares), color,
                               f"{long_date(i.date)}: {shares(i.shares)} {state} ({i.why.render(FILTERS)})"))
     if scenario is not None:

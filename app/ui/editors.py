@@ -204,7 +204,7 @@ class LineEditor(FieldEditor):
         super().__init__(document, spec, parent)
         self.edit = self._make_line_edit()
         if spec.optional and not self.edit.placeholderText():
-            self.edit.setPlaceholderText("none (leave empty if the letter does not say)")
+            self.edit.setPlaceholderText("none")
         self.edit.setToolTip(spec.description)
         self.edit.setAccessibleName(spec.title)
         self.edit.textEdited.connect(self._on_text_edited)

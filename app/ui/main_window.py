@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from app.domain.letter import Letter
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
+    from app.ui.review_view import ReviewView
 
 AUTOSAVE_MS = 2000
 FORM_BUILD_DELAY_MS = 250
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(draft, parent=self, check=not check_after_paint)
         self.preview = PreviewController(self.document, self.preview_pane, self)
+        self.preview.rendered.connect(self._on_rendered)
         self.preview.hold()  # until the window has been painted: see _on_first_painted
         self._build_actions()
         self._set_document(self.document)
@@ -220,11 +222,13 @@ class MainWindow(QMainWindow):
         self.preview_pane.term_activated.connect(self.focus_path)
         self.calc_tab: LazyPane[CalcPane] = LazyPane(self._make_calc_pane)
         self.changes_tab: LazyPane[ChangesView] = LazyPane(self._make_changes_view)
+        self.review_tab: LazyPane[ReviewView] = LazyPane(self._make_review_view)
         self.side_tabs = QTabWidget()
         self.side_tabs.setObjectName("sideTabs")
         self.side_tabs.addTab(self.preview_pane, "Preview")
         self.side_tabs.addTab(self.calc_tab, "Calculations")
         self.side_tabs.addTab(self.changes_tab, "Changes")
+        self.side_tabs.addTab(self.review_tab, "Review")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigator)
@@ -307,6 +311,10 @@ class MainWindow(QMainWindow):
         self.show_preview_action = self._action("&Preview", lambda: self.side_tabs.setCurrentIndex(0), "Ctrl+1")
         self.show_calc_action = self._action("&Calculations", lambda: self.side_tabs.setCurrentIndex(1), "Ctrl+2")
         self.show_changes_action = self._action("C&hanges", lambda: self.side_tabs.setCurrentIndex(2), "Ctrl+3")
+        self.show_review_action = self._action(
+            "&Review", lambda: self.side_tabs.setCurrentWidget(self.review_tab), "Ctrl+5",
+            "Drafting and legal findings on the letter as rendered",
+        )
         self.about_action = self._action("&About OfferDesk", self.about, std.HelpContents)
         problems_toggle = self.problems_dock.toggleViewAction()
         problems_toggle.setShortcut(QKeySequence("Ctrl+4"))
@@ -337,7 +345,10 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         view_menu.addActions([self.next_section_action, self.previous_section_action])
         view_menu.addSeparator()
-        view_menu.addActions([self.show_preview_action, self.show_calc_action, self.show_changes_action, problems_toggle])
+        view_menu.addActions([
+            self.show_preview_action, self.show_calc_action, self.show_changes_action, self.show_review_action,
+            problems_toggle,
+        ])
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
         self._fill_recent_menu()
@@ -501,6 +512,8 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWindowTitle(self._problems_title(problems))
         # The calculations and the comparison are heavier than a keystroke: update them once typing pauses.
         self._side_timer.start()
+        if document.has_errors and self.review_tab.made is not None:
+            self._refresh_review()  # no render comes: say why there is no review
 
     def _update_side_panes(self) -> None:
         document = self.document
@@ -536,6 +549,55 @@ class MainWindow(QMainWindow):
         if self.calc_tab.made is not None:
             view.set_scenario_date(self.calc_tab.made.picked_date)
         return view
+
+    def _make_review_view(self) -> ReviewView:
+        from app.ui.review_view import ReviewView
+
+        view = ReviewView()
+        view.finding_activated.connect(self._on_finding_activated)
+        self.review_tab.made = view  # _refresh_review fills it
+        self._refresh_review()
+        return view
+
+    def _on_rendered(self, _sequence: int) -> None:
+        if self.review_tab.made is not None:
+            self._refresh_review()
+
+    def _refresh_review(self) -> None:
+        """Review the letter the preview shows (on each render; the checks cache unchanged paragraphs)."""
+        view = self.review_tab.made
+        if view is None:
+            return
+        document = self.preview.current_document()
+        letter = self.document.letter
+        if document is None or letter is None or self.document.has_errors:
+            errors = len(self.document.errors)
+            view.show_note(
+                f"No review yet: the letter has {errors} error{'s' * (errors != 1)} (see Problems)."
+                if errors else "The review runs when the letter has been rendered."
+            )
+            self.side_tabs.setTabText(self.side_tabs.indexOf(self.review_tab), "Review")
+            return
+        from app.review.runner import review_rendered
+
+        review = review_rendered(document, letter)
+        view.set_review(review.findings, review.paragraphs)
+        count = len(review.findings)
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.review_tab), f"Review ({count})" if count else "Review")
+
+    def _on_finding_activated(self, finding: Any) -> None:
+        """Go to a finding: the preview scrolls to its words and, for a term, its editor takes the cursor."""
+        view = self.review_tab.made
+        if view is not None and finding.excerpt:
+            index = finding.location.index
+            # The preview may show the same words earlier: go to the occurrence in this paragraph.
+            before = sum(p.text.count(finding.excerpt) for p in view.paragraphs[:max(index, 0)])
+            if not self.preview_pane.scroll_to_text(finding.excerpt, before):
+                # A clause's label prints apart from its text in the preview: "(b)" and three spaces.
+                labelled = re.sub(r"^(\([A-Za-z0-9]{1,5}\)) ", "\\1\u00a0\u00a0\u00a0", finding.excerpt)
+                self.preview_pane.scroll_to_text(labelled, before)
+        if finding.location.field:
+            self.focus_path(parse_path(finding.location.field))
 
     def _on_baseline_requested(self) -> None:
         self._fill_compare_menu()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.problems import parse_path
@@ -147,6 +148,20 @@ class PreviewPane(QWidget):
                     return
                 iterator += 1
             block = block.next()
+
+    def scroll_to_text(self, text: str, occurrence: int = 0) -> bool:
+        """Scroll to the ``occurrence``-th (from 0) place the letter reads ``text`` and select it;
+        ``False`` if it does not (the preview is out of date, or the words span a line break)."""
+        document = self.browser.document()
+        cursor = QTextCursor(document)
+        for _ in range(occurrence + 1):
+            found = document.find(text, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+            if found.isNull():
+                return False
+            cursor = found
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        return True
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         from app.documents.html import TERM_SCHEME

@@ -81,3 +81,14 @@ def test_merger_letter_severance_has_its_floor() -> None:
     out = calc("merger-contingent-president", "--scenario", "without_cause", "--on", "2028-09-01")
     # 4 weeks x 1 full year of service = 4 weeks, raised to the 26-week floor: 425,000 x 26 / 52
     assert out["scenario"]["severance_total"] == "212500.00"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    seed = ROOT.parent / "shared" / "seed" / "x10-52empagmt.txt"
+    letters = " ".join(str(p) for p in EXAMPLES)
+    target = f"{seed} {letters}" if seed.exists() else letters
+    # Several letters' findings: more than a pipe's buffer, so the writer meets the closed pipe.
+    command = (f"for f in {target}; do {sys.executable} -c 'import sys; from app.cli import main; "
+               f"sys.exit(main())' review $f | head -1; done")
+    done = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

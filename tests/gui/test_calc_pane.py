@@ -283,3 +283,16 @@ def test_a_letter_without_bonus_or_equity_shows_neither(pane: CalcPane) -> None:
         pane.value_label("scenario.vested_shares")
     pane.set_letter(sample_letter(), [])
     assert pane.figure_text("first_year_bonus.fraction") == "0.2164" and not pane.legend.isHidden()
+
+
+def test_partial_acceleration_on_the_timeline(pane: CalcPane) -> None:
+    # 50% of the 100,000 unvested on 2004-04-14: 50,000 accelerate, counted off the last installment
+    # (2005-10-14, 50,000); the 2004-10-14 installment is forfeited
+    letter, _ = edited({"termination.without_cause.acceleration_percent": "50"})
+    pane.set_letter(letter, [])
+    marks = pane.timeline.timeline.marks  # type: ignore[union-attr]
+    assert [m.color for m in marks] == ["#1565c0", "#9e9e9e", "#f9a825"]  # vests, forfeited, accelerated
+    letter, _ = edited({"termination.without_cause.acceleration_percent": "40"})  # 40,000 of the last 50,000
+    pane.set_letter(letter, [])
+    last = pane.timeline.timeline.marks[-1]  # type: ignore[union-attr]
+    assert "partly accelerated (40,000 of them; the rest forfeited)" in last.tooltip

@@ -66,3 +66,13 @@ def test_every_figure_of_any_valid_letter_renders(letter: Letter, days: int) -> 
     for kind in scenario_kinds(letter):
         for line in scenario_section(run_scenario(letter, kind, on), letter).lines:
             assert line.text(FILTERS) and line.explain(FILTERS)
+
+
+def test_grant_titles() -> None:
+    from app.calc.report import grant_title
+
+    dollars = {"kind": "rsu", "sizing": "dollar_value", "value": "500000.00", "vesting": {"kind": "cliff", "years": 3}}
+    letter = letter_with({"equity.grants": [letter_with().equity.grants[0].model_dump(mode="json"), dollars]})  # type: ignore[union-attr]
+    first, second = calculate(letter).equity
+    assert grant_title(first, FILTERS) == "Grant 1: 150,000 non-qualified stock options"
+    assert grant_title(second, FILTERS) == "Grant 2: restricted stock units (shares not counted)"

@@ -369,3 +369,13 @@ def test_first_year_salary_counts_a_step_from_its_date() -> None:
     letter = letter_with({"compensation.steps": [
         {"timing": "on_date", "effective_date": "2003-04-14", "salary": "360000.00"}]})
     assert calculate(letter).cost.first_year_salary.value == Decimal("330082.19")
+
+
+def test_relocation_is_repaid_like_a_signing_bonus() -> None:
+    # a 40,000 lump sum taken as paid at the start 2002-10-14, repayable pro rata over 12 months:
+    # resigning 2003-04-14 (6 whole months served) repays 40,000 x 6 / 12 = 20,000.00 by 2003-05-14
+    letter = letter_with({"relocation": {"kind": "lump_sum", "amount": "40000.00",
+                                         "repayment": {"kind": "pro_rata", "months": 12}}})
+    (r,) = run_scenario(letter, K.RESIGNATION, D(2003, 4, 14)).repayments
+    assert (r.payment.label, str(r.amount.value), r.due) == ("Relocation", "20000.00", D(2003, 5, 14))
+    assert calculate(letter).cost.first_year_cost.value == Decimal("352000.00")  # 312,000 + 40,000

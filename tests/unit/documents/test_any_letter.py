@@ -33,28 +33,46 @@ months = st.integers(1, 120)
 
 @st.composite
 def vestings(draw: st.DrawFn) -> dict[str, Any]:
-    if draw(st.booleans()):
-        return {"kind": "equal_annual", "years": draw(st.integers(1, 10))}
+    starts = draw(st.sampled_from(["start_date", "grant_date"]))
+    shape = draw(st.sampled_from(["equal_annual", "cliff", "cliff_then_periodic"]))
     years = draw(st.integers(1, 10))
+    if shape != "cliff_then_periodic":
+        return {"kind": shape, "years": years, "starts": starts}
+    years = max(years, 2)
     period = draw(st.sampled_from(["monthly", "quarterly"]))
     step = 1 if period == "monthly" else 3
     cliff = draw(st.integers(1, min(60, years * 12 - 1) // step)) * step
-    return {"kind": "cliff_then_periodic", "years": years, "cliff_months": cliff, "period": period}
+    return {"kind": "cliff_then_periodic", "years": years, "cliff_months": cliff, "period": period, "starts": starts}
 
 
 @st.composite
 def grants(draw: st.DrawFn) -> list[dict[str, Any]]:
     out = []
-    for kind in ("non_qualified_option", "incentive_stock_option", "rsu", "restricted_stock"):
-        for _ in range(draw(st.integers(0, 3))):
+    for kind in ("non_qualified_option", "incentive_stock_option", "rsu", "psu", "restricted_stock"):
+        for _ in range(draw(st.integers(0, 2))):
             vesting = draw(vestings())
-            out.append({
+            grant: dict[str, Any] = {
                 "kind": kind,
-                "shares": draw(st.integers(vesting["years"], 10_000_000)),
                 "pricing": draw(st.sampled_from(["close_prior_trading_day", "close_on_grant_date"]))
                 if kind.endswith("option") else "not_applicable",
                 "vesting": vesting,
-            })
+                "grant_date": draw(st.sampled_from([None, "2002-11-01"])),
+            }
+            sizing = draw(st.sampled_from(["shares", "dollar_value", "percent_of_salary"]))
+            grant["sizing"] = sizing
+            if sizing == "shares":
+                grant["shares"] = draw(st.integers(vesting["years"], 10_000_000))
+            elif sizing == "dollar_value":
+                grant["value"] = str(draw(st.decimals("1000.00", "9999999.99", places=2)))
+            else:
+                grant["percent_of_salary"] = str(draw(st.integers(1, 400)))
+            if kind == "psu":
+                grant["performance_conditions"] = draw(st.sampled_from([
+                    "cumulative revenue of $1 billion for fiscal years 2003 through 2005.",
+                    "relative total shareholder return at or above the 50th percentile of the S&P 500 <Health Care> "
+                    "index",
+                ]))
+            out.append(grant)
     return draw(st.permutations(out)) if out else out
 
 
@@ -133,7 +151,8 @@ def letters(draw: st.DrawFn) -> dict[str, Any]:
     benefits["vacation_days"] = draw(st.integers(0, 60))
     termination = draft["termination"]
     if termination["cause"] is not None and termination["cause"].get("definition") != "in_another_document":
-        termination["cause"].update(items=draw(st.lists(lines, min_size=1, max_size=5)),
+        grounds = lines.filter(lambda s: any(c.isalnum() for c in s))  # a ground of only "." is refused
+        termination["cause"].update(items=draw(st.lists(grounds, min_size=1, max_size=5)),
                                     cure_notice_days=draw(st.integers(1, 3650)))
     if termination["change_of_control"] is not None:
         termination["change_of_control"].update(

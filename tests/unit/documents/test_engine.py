@@ -75,3 +75,19 @@ def test_names_with_markup_characters_cannot_break_the_markup() -> None:
     letter.candidate.full_name = 'A&B <Smith> "Jr" </p>'
     document = render_document(letter)
     assert any('A&B <Smith> "Jr" </p>' in getattr(b, "text", "") for b in document.blocks)
+
+
+@pytest.mark.parametrize("expression", ["x.__class__", "f.__code__", "f.__globals__", "t.mro", "g.gi_frame"])
+def test_the_sandbox_still_refuses_internal_attributes_after_allowing_others(expression: str) -> None:
+    """The sandbox decides each (type, name) pair once; a pair it refused stays refused, and a name safe on one
+    type (``upper`` of a str) says nothing of another type."""
+    import jinja2
+
+    from app.documents.engine import environment
+
+    env = environment()
+    values = {"x": 1, "f": lambda: 1, "t": str, "g": (n for n in range(1))}
+    assert env.from_string("{{ s.upper() }}").render(s="a") == "A"
+    for _ in range(2):  # the second time from the cache
+        with pytest.raises(jinja2.exceptions.SecurityError):
+            env.from_string("{{ " + expression + " }}").render(**values)

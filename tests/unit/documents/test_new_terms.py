@@ -138,11 +138,33 @@ def test_target_bonus_gets_its_own_section_after_base_compensation() -> None:
     assert (
         'You shall be eligible to participate in the Company\'s Annual Incentive Plan (the "Bonus Program"). Under '
         "the Bonus Program, you will be eligible to earn an annual bonus with a target of fifty percent (50%) of "
-        'your annual base salary (the "Target Bonus"), as determined by the Board of Directors based on the '
+        "your annual base salary, as determined by the Board of Directors based on the "
         "achievement of the performance goals it establishes."
     ) in text
     # Benefits no longer repeats the bonus.
     assert "Bonus Program" not in section_text(document, "benefits")
+
+
+def test_target_bonus_is_defined_only_when_a_severance_uses_it() -> None:
+    multiple = {"formula": "salary_and_bonus_multiple", "multiple": "1.5", "payment": "installments"}
+    _, text = render(changed(**{"benefits.bonus_program": TARGET_BONUS,
+                                "termination.without_cause.severance": multiple}))
+    assert 'of your annual base salary (the "Target Bonus")' in text
+    assert "at the then current rate and your Target Bonus" in text
+
+
+def test_common_stock_and_a_bonus_without_repayment_are_not_defined_for_nothing() -> None:
+    grant = {"kind": "rsu", "shares": 1000, "vesting": {"kind": "cliff", "years": 3}}
+    award = {"kind": "retention", "installments": [{"amount": "50000", "timing": "months_after_start",
+                                                    "months_after_start": 12}]}
+    draft = changed(**{"equity.grants": [grant], "termination.change_of_control": None}, cash_awards=[award])
+    _, text = render(draft)
+    assert "par value $0.0001 per share, " in text or "par value $0.0001 per share." in text
+    assert '("Common Stock")' not in text
+    assert '(the "Retention Bonus")' not in text
+    award["repayment"] = {"kind": "full", "months": 12}
+    _, text = render(changed(cash_awards=[award]))
+    assert '(the "Retention Bonus")' in text and "amount of the Retention Bonus" in text
 
 
 def test_sample_bonus_stays_in_benefits() -> None:
@@ -163,10 +185,10 @@ def test_sample_bonus_stays_in_benefits() -> None:
          "determined"),
         ({"maximum_percent": "75"}, "an annual bonus of up to seventy-five percent (75%) of your annual base salary, as"),
         ({"target_percent": "50", "maximum_percent": "100"},
-         'with a target of fifty percent (50%) of your annual base salary (the "Target Bonus"), up to a maximum of one '
+         "with a target of fifty percent (50%) of your annual base salary, up to a maximum of one "
          "hundred percent (100%) of your annual base salary, as"),
         ({"target_percent": "50", "minimum_percent": "25", "maximum_percent": "75", "basis": "salary_earned"},
-         'a target of fifty percent (50%) of your base salary actually earned during the year (the "Target Bonus"), '
+         "a target of fifty percent (50%) of your base salary actually earned during the year, "
          "and ranging from twenty-five percent (25%) to seventy-five percent (75%) of your base salary actually "
          "earned during the year, as"),
         ({"guaranteed_minimum": "40000.00"},
@@ -303,6 +325,24 @@ def test_grant_date_and_vesting_from_it() -> None:
         "grant." in text
 
 
+def test_equal_installments_that_do_not_divide_state_the_rounding() -> None:
+    """100,000 shares in three: Calculations vest 33,333 / 33,333 / 33,334 (cumulative totals rounded down);
+    'equal installments' alone would promise what whole shares cannot give."""
+    uneven = words(changed(**{"equity.grants.0.shares": 100_000}))
+    assert (
+        "The Options shall vest in equal installments on the first, second and third anniversary dates of your "
+        "employment, so that the total number vested on each anniversary is the number granted multiplied by the "
+        "number of anniversaries then passed and divided by three (3), rounded down to a whole share."
+    ) in uneven
+    from app.calc.equity import vesting_schedule
+
+    letter = letter_from(changed(**{"equity.grants.0.shares": 100_000}))
+    assert letter.equity is not None
+    schedule = vesting_schedule(letter.equity.grants[0], letter.position.start_date)
+    assert [i.cumulative for i in schedule] == [100_000 * n // 3 for n in (1, 2, 3)]
+    assert "rounded down" not in words(changed())  # 150,000 in three: equal as stated
+
+
 def test_all_at_once_cliff() -> None:
     text = words(changed(**{"equity.grants": [grant(vesting={"kind": "cliff", "years": 3})]}))
     assert "The RSUs shall vest in full on the third anniversary date of your employment." in text
@@ -325,6 +365,15 @@ def test_cliff_then_monthly_states_the_cliff_fraction_and_the_rounding_calculati
     assert stated is not None
     at_cliff = 65_000 * 12 // int(stated.group(1))  # the rule as worded
     assert at_cliff == 16_250 == 65_000 // 4  # one-quarter, exactly
+    # ... and as Calculations count it, month by month: the cumulative totals are the worded rule's.
+    from app.calc.equity import vesting_schedule
+
+    letter = letter_from(changed(**{"equity.grants": [grant(kind="non_qualified_option", shares=65_000,
+                                                             pricing="close_on_grant_date", vesting=vesting)]}))
+    assert letter.equity is not None
+    schedule = vesting_schedule(letter.equity.grants[0], letter.position.start_date)
+    assert schedule[0].shares == 16_250
+    assert [i.cumulative for i in schedule] == [65_000 * m // 48 for m in range(12, 49)]
 
 
 def test_several_grants_put_their_vesting_in_a_paragraph_of_its_own() -> None:
@@ -736,4 +785,22 @@ def test_all_optional_off_is_a_short_clean_letter() -> None:
     assert section_text(document, "other_terms").startswith("Your employment will include other customary")
     for absent in ("Exhibit A", "Cause", "severance", "Options", "Bonus", "arbitration", "at will", "Change of",
                    "disability", "death", "MERP", "conditioned on", "CONDITION"):
+        assert absent not in text, absent
+
+
+def test_the_sample_carries_none_of_the_new_terms() -> None:
+    """Each new term's words, absent from a letter that does not have the term (the sample)."""
+    text = words(changed())
+    for absent in (
+        "principal place of employment", "TERM OF EMPLOYMENT", "Initial Term", "increased from", "will be increased",
+        "reviewed at least annually", "ANNUAL BONUS", "Target Bonus", "ranging from", "maximum of", "not less than $",
+        "paid quarterly", "employed by the Company on the date a bonus", "intends to adopt", "SIGNING BONUS",
+        "RETENTION BONUS", "repay", "PSUs", "performance conditions", "to be granted on", "date of grant,",
+        "rounded down", "in full on the", "AUTOMOBILE", "leased automobile", "PERQUISITES", "401(k)", "defer a portion",
+        "RELOCATION", "Relocation Benefits", "gross amount", "Good Reason", "written notice of your resignation",
+        "in lieu of all or part", "lump sum", "COBRA", "pro rata portion of your Target", "RELEASE", "409A", "has the meaning",
+        "Upon the occurrence of a Change of Control", "beginning", "percent (50%)", "background check",
+        "authorization to work", "Closing", "confirm your employment", "effective as of", "GOVERNING LAW",
+        "garden leave", "Confidentiality; Other Covenants", "an Delaware",
+    ):
         assert absent not in text, absent

@@ -253,3 +253,9 @@ def test_terms_a_letter_does_not_contain_can_all_be_left_out() -> None:
     letter, problems = validate_draft(draft)
     assert letter is not None and not has_errors(problems)
     assert letter.covenants is None and letter.termination.without_cause is None
+
+
+def test_a_ground_for_cause_must_have_words() -> None:
+    found = problems_at(_with(**{"termination.cause.items": ["fraud", "."]}))
+    assert "has no words" in found["termination.cause.items[1]"][1]
+    assert "termination.cause.items[0]" not in found
