@@ -48,7 +48,7 @@ def _read_bytes(path: Path) -> bytes:
     """
     name = path.name
     try:
-        _refuse_unreadable_kind(path, os.stat(path))
+        require_regular_file(path)
         with os.fdopen(_open_for_reading(path), "rb") as fh:
             _refuse_unreadable_kind(path, os.fstat(fh.fileno()))
             return fh.read(MAX_LETTER_BYTES + 1)
@@ -70,6 +70,16 @@ def _read_bytes(path: Path) -> bytes:
             "check the drive or network connection and try again",
             path,
         ) from None
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, a path that is not a regular file of a letter's size.
+
+    Raises:
+        StorageError: it is a folder, a named pipe, a device or a socket, or far too large.
+        OSError: it cannot be looked at (missing, no permission...).
+    """
+    _refuse_unreadable_kind(path, os.stat(path))
 
 
 def _open_for_reading(path: Path) -> int:
@@ -157,4 +167,4 @@ def save_letter(path: Path, file: LetterFile) -> None:
         ) from None
 
 
-__all__ = ["MAX_LETTER_BYTES", "OpenedLetter", "StorageError", "open_letter", "save_letter"]
+__all__ = ["MAX_LETTER_BYTES", "OpenedLetter", "StorageError", "open_letter", "require_regular_file", "save_letter"]

@@ -1,6 +1,6 @@
 """Every command and the window on the generated corpus of bad files (tests/e2e/bad_inputs.py).
 
-For each bad file: ``check``, ``render -o``, ``calc``, ``compare -o`` and ``gui --screenshot`` run as
+For each bad file: ``check``, ``render -o``, ``calc``, ``compare -o``, ``review`` and ``gui --screenshot`` run as
 real ``offerdesk`` processes, each with a timeout of a few seconds (a named pipe used to hang them
 all forever). Each must exit 1 or 2 with a message naming the field or the problem, print no
 traceback, and leave no output file behind.
@@ -23,7 +23,7 @@ from tests.e2e.bad_inputs import BAD_INPUTS, INVALID, UNREADABLE, BadInput
 ROOT = Path(__file__).resolve().parents[2]
 # Seconds per command: the slowest (the window) takes about half a second here.
 TIMEOUT = 15
-COMMANDS = ("check", "render", "calc", "compare", "gui")
+COMMANDS = ("check", "render", "calc", "compare", "review", "gui")
 
 
 def test_the_corpus_is_large_and_covers_every_kind_of_bad_input() -> None:
@@ -74,6 +74,7 @@ def test_every_command_refuses_a_bad_file_clearly(case: BadInput, good_letter: P
         "render": ["render", str(bad), "-o", str(out / "letter.docx")],
         "calc": ["calc", str(bad)],
         "compare": ["compare", str(good_letter), str(bad), "-o", str(out / "redline.docx")],
+        "review": ["review", str(bad)],
         "gui": ["gui", str(bad), "--screenshot", str(out / "window.png"), "--size", "1000x700"],
     }
     with ThreadPoolExecutor(max_workers=len(COMMANDS)) as pool:
