@@ -26,5 +26,5 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_setup_installs_what_the_tests_need() -> None:
     setup = (ROOT / ".ci" / "setup").read_text(encoding="utf-8")
-    for package in ("libreoffice-writer-nogui", "poppler-utils", "libegl1", "xvfb", "fonts-liberation2"):
+    for package in ("libreoffice-writer-nogui", "poppler-utils", "libegl1", "xvfb", "fonts-liberation2", "binutils"):
         assert package in setup

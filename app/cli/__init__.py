@@ -11,10 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app.cli import calc_cmd, compare_cmd, gui_cmd, letter_cmds, review_cmd
+from app.cli import batch_cmd, calc_cmd, compare_cmd, gui_cmd, letter_cmds, review_cmd
 from app.cli.common import CliError
 
-_MODULES = (letter_cmds, calc_cmd, compare_cmd, review_cmd, gui_cmd)
+_MODULES = (letter_cmds, batch_cmd, calc_cmd, compare_cmd, review_cmd, gui_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

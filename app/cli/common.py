@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.embedded_terms import edited_message
 from app.domain.problems import Problem, errors_summary, has_errors
 
 if TYPE_CHECKING:
@@ -20,13 +22,19 @@ class CliError(Exception):
 
 def read_letter_file(path: Path) -> tuple[LetterFile, Letter | None, list[Problem]]:
     """Read and validate a letter file the way the editor opens one (:func:`app.storage.letters.open_letter`):
-    missing, special (a pipe, a device, a folder), unreadable or foreign files raise :class:`CliError`."""
+    missing, special (a pipe, a device, a folder), unreadable or foreign files raise :class:`CliError`.
+
+    A DOCX exported by OfferDesk is read as the letter it carries; if it was edited since, a warning
+    saying so goes to stderr.
+    """
     from app.storage.letters import StorageError, open_letter
 
     try:
         opened = open_letter(Path(path))
     except StorageError as exc:
         raise CliError(str(exc)) from None
+    if opened.edited:
+        print(f"offerdesk: warning: {edited_message(str(path))}.", file=sys.stderr)
     return opened.file, opened.letter, opened.problems
 
 

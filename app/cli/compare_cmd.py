@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     # The letters first: a file that cannot be read is refused before the engine loads.
     baseline, baseline_label = _baseline(args)
     current_path: Path = args.new or args.old
-    _, current, _ = require_valid(current_path)
+    current_file, current, _ = require_valid(current_path)
     from app.compare.comparison import compare_letters
     from app.documents.engine import RenderError
 
@@ -102,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise CliError(f"the letter cannot be rendered: {exc}") from None
     if args.output is not None:
-        _write_redline(args, comparison)
+        from app.domain.file_format import embedded_text
+
+        _write_redline(args, comparison, embedded_text(current_file.draft))
     if args.json:
         print(json.dumps(_as_json(comparison, baseline_label, str(current_path), args.output), indent=2,
                          ensure_ascii=False))
@@ -114,14 +116,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_redline(args: argparse.Namespace, comparison: Comparison) -> None:
+def _write_redline(args: argparse.Namespace, comparison: Comparison, terms: str) -> None:
     from app.compare.redline_docx import redline_docx_of
     from app.documents.docx_writer import DocxError
     from app.storage.account import account_full_name
 
     when = datetime.now(UTC).replace(microsecond=0)
     try:
-        data = redline_docx_of(comparison.redline, args.author or account_full_name(), when)
+        data = redline_docx_of(comparison.redline, args.author or account_full_name(), when, terms)
     except DocxError as exc:
         raise CliError(f"the redline cannot be written: {exc}") from None
     try:

@@ -116,12 +116,14 @@ def run_check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- render
 
 
-def _render(path: Path) -> Document:
+def _render(path: Path) -> tuple[Document, str]:
+    """The letter's document, and the letter file text its DOCX carries."""
     from app.documents.engine import RenderError, render_document
+    from app.domain.file_format import embedded_text
 
-    _, letter, _ = require_valid(path)
+    file, letter, _ = require_valid(path)
     try:
-        return render_document(letter)
+        return render_document(letter), embedded_text(file.draft)
     except RenderError as exc:
         raise CliError(f"the letter template failed: {exc}") from None
 
@@ -153,7 +155,7 @@ def run_render(args: argparse.Namespace) -> int:
         if target.exists() and not args.force:
             raise CliError(f"{target} already exists; use --force to overwrite it")
 
-    document = _render(args.letter)
+    document, terms = _render(args.letter)
     if fmt in text_writers:
         text = text_writers[fmt](document)
         if args.output is None:
@@ -165,7 +167,7 @@ def run_render(args: argparse.Namespace) -> int:
     from app.documents.docx_writer import DocxError, docx_bytes
 
     try:
-        data = docx_bytes(document)
+        data = docx_bytes(document, terms=terms)
     except DocxError as exc:
         raise CliError(str(exc)) from None
     _write(args.output, data, args.force)

@@ -16,8 +16,11 @@ This module writes no files: :func:`docx_bytes` returns the bytes and the caller
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
+import uuid
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,8 +33,11 @@ from xml.sax.saxutils import escape, quoteattr
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part
+
+# python-docx's own builder of [Content_Types].xml (not exported; python-docx is pinned below 2).
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
@@ -47,8 +53,11 @@ from app.documents.model import (
     Run,
     SignatureBlock,
 )
+from app.domain.data_files import RESOURCES_DIR
+from app.domain.embedded_terms import NAMESPACE as TERMS_NAMESPACE
+from app.domain.embedded_terms import body_text_hash, item_properties_xml, terms_item_xml
 
-DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "resources" / "reference.docx"
+DEFAULT_REFERENCE = RESOURCES_DIR / "reference.docx"
 
 _APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _APP_PART = "/docProps/app.xml"
@@ -90,6 +99,13 @@ _BLOCK_GAP = 24 * 20  # space above a signature block
 _HEADER_GAP = 24 * 20  # space between a header and the body
 
 
+# Parts of the reference that build_docx never touches: serialized once per reference, not per export.
+_UNCHANGED_PARTS = frozenset({
+    "/word/styles.xml", "/word/settings.xml", "/word/webSettings.xml", "/word/fontTable.xml",
+    "/word/theme/theme1.xml", "/word/numbering.xml",
+})
+
+
 class DocxError(Exception):
     """The reference document is missing, unreadable or lacks a style the writer needs."""
 
@@ -104,8 +120,9 @@ class RevisionInfo:
 
 @dataclass(frozen=True, slots=True)
 class _Reference:
-    data: bytes
+    document: docx.document.Document  # parsed once; each export works on a deep copy
     style_ids: dict[StyleName, str]
+    unchanged: dict[str, bytes]  # the serialized parts no export changes, by part name
 
 
 @lru_cache(maxsize=4)
@@ -128,7 +145,9 @@ def _load_reference(path: Path, _mtime_ns: int) -> _Reference:
                 "add it in Word or rebuild it with `python -m app.documents.build_reference`"
             )
         ids[name] = style.style_id
-    return _Reference(data, ids)
+    unchanged = {str(p.partname): p.blob for p in document.part.package.iter_parts()
+                 if str(p.partname) in _UNCHANGED_PARTS}
+    return _Reference(document, ids, unchanged)
 
 
 def _reference(path: Path) -> _Reference:
@@ -328,12 +347,42 @@ def _fill_header(hdr: etree._Element, paragraphs: list[str]) -> None:
         hdr.append(element)
 
 
+def attach_terms(out: docx.document.Document, letter_file: str) -> None:
+    """Store the letter file's text in a custom XML part, with the hash of the body's text as written.
+
+    The format is :mod:`app.domain.embedded_terms`'s; call this once the body is complete.
+    """
+    text_hash = body_text_hash(out.element.body)
+    package = out.part.package
+    taken = {str(p.partname) for p in package.iter_parts()}
+    number = next(n for n in itertools.count(1) if f"/customXml/item{n}.xml" not in taken)
+    item = Part(
+        PackURI(f"/customXml/item{number}.xml"), "application/xml", terms_item_xml(letter_file, text_hash), package
+    )
+    item_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{TERMS_NAMESPACE}#{text_hash}")).upper()
+    props = Part(
+        PackURI(f"/customXml/itemProps{number}.xml"), CT.OFC_CUSTOM_XML_PROPERTIES, item_properties_xml(item_id),
+        package,
+    )
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    out.part.relate_to(item, RT.CUSTOM_XML)
+
+
 def build_docx(
-    document: Document, *, reference: Path = DEFAULT_REFERENCE, revision: RevisionInfo | None = None
+    document: Document,
+    *,
+    reference: Path = DEFAULT_REFERENCE,
+    revision: RevisionInfo | None = None,
+    terms: str | None = None,
 ) -> docx.document.Document:
-    """The letter as a python-docx document, styled by ``reference``. Raises :class:`DocxError`."""
+    """The letter as a python-docx document, styled by ``reference``. Raises :class:`DocxError`.
+
+    ``terms``: the letter file's text (:func:`app.domain.file_format.dumps`) to carry inside the DOCX,
+    so that the file sent can be reopened as the letter (see :mod:`app.domain.embedded_terms`).
+    """
     ref = _reference(Path(reference))
-    out = docx.Document(BytesIO(ref.data))
+    # A deep copy of the parsed reference costs half of parsing it again (a batch makes thousands).
+    out = copy.deepcopy(ref.document)
     writer = _Writer(ref.style_ids, revision)
 
     body = out.element.body
@@ -383,16 +432,39 @@ def build_docx(
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     set_app_property(out, "Company", _xml_safe(meta.company))
+    if terms is not None:
+        attach_terms(out, terms)
     return out
 
 
 def docx_bytes(
-    document: Document, *, reference: Path = DEFAULT_REFERENCE, revision: RevisionInfo | None = None
+    document: Document,
+    *,
+    reference: Path = DEFAULT_REFERENCE,
+    revision: RevisionInfo | None = None,
+    terms: str | None = None,
 ) -> bytes:
     """The letter as DOCX bytes; save them with ``app.storage.atomic.atomic_write_bytes``."""
+    out = build_docx(document, reference=reference, revision=revision, terms=terms)
+    return _package_bytes(out, _reference(Path(reference)).unchanged)
+
+
+def _package_bytes(out: docx.document.Document, unchanged: dict[str, bytes]) -> bytes:
+    """The package as python-docx's save() writes it, faster: the parts no export changes are not
+    serialized again, and the ZIP is deflated at level 1 (a letter is ~40 KB instead of ~32 KB; the
+    save takes ~1.6 ms instead of ~4.5, which a batch of a thousand letters feels)."""
+    package = out.part.package
+    parts = list(package.iter_parts())
     buffer = BytesIO()
-    build_docx(document, reference=reference, revision=revision).save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        archive.writestr(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            name = str(part.partname)
+            archive.writestr(part.partname.membername, unchanged.get(name) or part.blob)
+            if len(part.rels):
+                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
     return buffer.getvalue()
 
 
-__all__ = ["DEFAULT_REFERENCE", "DocxError", "RevisionInfo", "StyleName", "build_docx", "docx_bytes"]
+__all__ = ["DEFAULT_REFERENCE", "DocxError", "RevisionInfo", "StyleName", "attach_terms", "build_docx", "docx_bytes"]

@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 from app.documents import formatting
 from app.documents.markup import MarkupError, parse
 from app.documents.model import Document
+from app.domain.data_files import TEMPLATES_DIR
 from app.domain.letter import Letter
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 MAIN_TEMPLATE = "offer.xml.j2"
 
 

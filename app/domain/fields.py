@@ -16,12 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
-from pathlib import Path as FilePath
 from typing import Any
 
+from app.domain.data_files import RESOURCES_DIR
 from app.domain.problems import Path
 
-FIELD_TABLE = FilePath(__file__).resolve().parents[2] / "resources" / "letter_fields.json"
+FIELD_TABLE = RESOURCES_DIR / "letter_fields.json"
 ROOT_MODEL = "Letter"
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.domain.embedded_terms import EmbeddedTermsError, read_embedded_terms
 from app.domain.format_version import FILE_SUFFIX, FORMAT_NAME, SCHEMA_VERSION
 from app.domain.json_limits import JsonLimitError, parse_json
 from app.domain.letter import Letter
@@ -104,6 +105,30 @@ def load_letter(text: str) -> tuple[LetterFile, Letter | None, list[Problem]]:
     return file, letter, problems
 
 
+def embedded_text(draft: dict[str, Any]) -> str:
+    """The letter file a DOCX carries (:mod:`app.domain.embedded_terms`): the draft alone.
+
+    The versions marked as sent stay out: they are the firm's negotiating history, and the DOCX goes
+    to the candidate.
+    """
+    return dumps(LetterFile(draft=draft))
+
+
+def load_embedded_letter(data: bytes) -> tuple[LetterFile, Letter | None, list[Problem], bool]:
+    """The letter a DOCX exported by OfferDesk carries: as :func:`load_letter`, plus whether the
+    DOCX was edited since (its text no longer matches the stored hash).
+
+    Raises:
+        FileFormatError: not a DOCX, no OfferDesk terms in it, or the terms cannot be read.
+    """
+    try:
+        embedded = read_embedded_terms(data)
+    except EmbeddedTermsError as exc:
+        raise FileFormatError(str(exc)) from None
+    file, letter, problems = load_letter(embedded.letter_file)
+    return file, letter, problems, embedded.edited
+
+
 def new_file(letter_or_draft: Letter | dict[str, Any]) -> LetterFile:
     draft = (
         letter_or_draft.model_dump(mode="json") if isinstance(letter_or_draft, Letter) else letter_or_draft
@@ -119,6 +144,8 @@ __all__ = [
     "SentVersion",
     "Severity",
     "dumps",
+    "embedded_text",
+    "load_embedded_letter",
     "load_letter",
     "loads",
     "new_file",

@@ -82,7 +82,12 @@ def _refuse_special(path: Path) -> None:
 
 
 def atomic_write(
-    path: Path, write: Callable[[Path], object], *, overwrite: bool = True, mode: int | None = None
+    path: Path,
+    write: Callable[[Path], object],
+    *,
+    overwrite: bool = True,
+    mode: int | None = None,
+    sync: bool = True,
 ) -> None:
     """Write ``path`` by calling ``write(tmp)`` on a temporary file beside it, then renaming.
 
@@ -94,6 +99,9 @@ def atomic_write(
     If ``path`` is a symbolic link, the file it points to is replaced and the link is kept.
 
     Args:
+        sync: flush the file and its folder to disk before returning (two fsyncs, most of the cost
+            of a small file). A batch of many files passes False and calls :func:`sync_to_disk` once
+            at the end: each file still appears whole or not at all.
         mode: permission bits for the file. By default an existing file keeps its bits and a new
             file gets the bits ``open()`` would give it (``0o666`` less the umask).
     """
@@ -117,8 +125,9 @@ def atomic_write(
         # Some network file systems refuse chmod; a file with the default bits beats a failed save.
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if sync:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
         if overwrite:
             os.replace(tmp, path)
         else:
@@ -127,11 +136,20 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _fsync_folder(folder)
+    if sync:
+        _fsync_folder(folder)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, mode: int | None = None) -> None:
-    atomic_write(path, lambda tmp: tmp.write_bytes(data), overwrite=overwrite, mode=mode)
+def sync_to_disk() -> None:
+    """Flush every file written without ``sync`` to disk (one system-wide sync)."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def atomic_write_bytes(
+    path: Path, data: bytes, *, overwrite: bool = True, mode: int | None = None, sync: bool = True
+) -> None:
+    atomic_write(path, lambda tmp: tmp.write_bytes(data), overwrite=overwrite, mode=mode, sync=sync)
 
 
 def atomic_write_text(path: Path, text: str, *, overwrite: bool = True, mode: int | None = None) -> None:

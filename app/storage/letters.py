@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.file_format import FileFormatError, LetterFile, dumps, load_letter
+from app.domain.embedded_terms import is_docx_name
+from app.domain.file_format import FileFormatError, LetterFile, dumps, load_embedded_letter, load_letter
 from app.domain.letter import Letter
 from app.domain.problems import Problem
 from app.storage.atomic import atomic_write_text
@@ -31,12 +32,17 @@ class OpenedLetter:
         file: the whole file (draft, schema version, versions marked as sent).
         letter: the validated letter, or ``None`` when its terms have errors.
         problems: every problem found in the draft, errors first.
+        from_docx: the terms were read from a DOCX that OfferDesk exported (``path`` is that DOCX,
+            not a letter file to save into).
+        edited: that DOCX was edited since it was exported (its text no longer matches the terms).
     """
 
     path: Path
     file: LetterFile
     letter: Letter | None
     problems: list[Problem]
+    from_docx: bool = False
+    edited: bool = False
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -107,7 +113,7 @@ def _refuse_unreadable_kind(path: Path, info: os.stat_result) -> None:
 
 
 def open_letter(path: Path) -> OpenedLetter:
-    """Read and validate a letter file.
+    """Read and validate a letter file, or the terms inside a DOCX exported by OfferDesk.
 
     Raises:
         StorageError: the file is missing, a folder, unreadable, not UTF-8 JSON, not an OfferDesk
@@ -123,6 +129,12 @@ def open_letter(path: Path) -> OpenedLetter:
             path,
         )
     data = _read_bytes(path)
+    if is_docx_name(name):
+        try:
+            file, letter, problems, edited = load_embedded_letter(data)
+        except FileFormatError as exc:
+            raise StorageError(f"{name} cannot be opened as a letter: {exc}", path) from None
+        return OpenedLetter(path, file, letter, problems, from_docx=True, edited=edited)
     if b"\x00" in data:
         # UTF-16 text without a byte-order mark, or a binary file, "decodes" as UTF-8 full of NULs.
         raise StorageError(

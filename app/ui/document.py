@@ -60,6 +60,8 @@ class LetterDocument(QObject):
         self.draft: dict[str, Any] = copy.deepcopy(draft)
         self.sent_versions: list[SentVersion] = list(sent_versions)
         self.file_path = file_path
+        # The DOCX the terms were read from, for a letter opened from the document that was sent.
+        self.origin: FilePath | None = None
         self.read_only = read_only
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
@@ -109,7 +111,7 @@ class LetterDocument(QObject):
     @property
     def display_name(self) -> str:
         if self.file_path is None:
-            return "Untitled letter"
+            return self.origin.stem if self.origin is not None else "Untitled letter"
         name = self.file_path.name
         return name.removesuffix(".offer.json") or name
 

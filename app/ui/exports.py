@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QTextDocument
@@ -29,42 +29,52 @@ class ExportError(Exception):
     """The letter could not be exported; the message says why and what to do."""
 
 
-def docx_for(letter: Letter, document: Document | None = None) -> bytes:
-    """The DOCX bytes of ``letter`` (``document``: its rendered form, if already at hand)."""
+def docx_for(letter: Letter, document: Document | None = None, draft: dict[str, Any] | None = None) -> bytes:
+    """The DOCX bytes of ``letter`` (``document``: its rendered form, if already at hand), carrying
+    ``draft`` (the letter's own terms when not given) so the DOCX sent can be reopened as the letter."""
     # python-docx is slow to import: load it on the first export, not at startup.
     from app.documents.docx_writer import DocxError, docx_bytes
+    from app.domain.file_format import embedded_text
 
+    terms = embedded_text(draft if draft is not None else letter.model_dump(mode="json"))
     try:
-        return docx_bytes(document if document is not None else render_document(letter))
+        return docx_bytes(document if document is not None else render_document(letter), terms=terms)
     except RenderError as exc:
         raise ExportError(f"The letter template failed: {exc}") from None
     except DocxError as exc:
         raise ExportError(f"The Word document could not be made: {exc}") from None
 
 
-def write_docx(path: Path, letter: Letter, document: Document | None = None) -> None:
+def write_docx(
+    path: Path, letter: Letter, document: Document | None = None, draft: dict[str, Any] | None = None
+) -> None:
     """Write the DOCX atomically: a failure leaves any existing file as it was."""
-    data = docx_for(letter, document)
+    _write_atomically(path, docx_for(letter, document, draft))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
         raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
 
 
-def write_redline_docx(path: Path, redline: Redline, author: str, when: datetime | None = None) -> None:
-    """Write the redline as DOCX with tracked changes by ``author`` (the same bytes as ``offerdesk compare -o``)."""
+def write_redline_docx(
+    path: Path, redline: Redline, author: str, draft: dict[str, Any] | None = None, when: datetime | None = None
+) -> None:
+    """Write the redline as DOCX with tracked changes by ``author``, carrying ``draft`` (the current
+    letter's terms) as ``offerdesk compare -o`` does."""
     from app.compare.redline_docx import redline_docx_of
     from app.documents.docx_writer import DocxError
+    from app.domain.file_format import embedded_text
 
     moment = when or datetime.now(UTC).replace(microsecond=0)
+    terms = embedded_text(draft) if draft is not None else None
     try:
-        data = redline_docx_of(redline, author, moment)
+        data = redline_docx_of(redline, author, moment, terms)
     except DocxError as exc:
         raise ExportError(f"The redline could not be made: {exc}") from None
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+    _write_atomically(path, data)
 
 
 def print_letter(printer: QPrinter, letter: Letter, document: Document | None = None) -> None:
@@ -89,10 +99,7 @@ def pdf_for(path: Path, letter: Letter) -> None:
             (pdf,) = convert_to_pdf([docx_path], Path(tmp) / "pdf")
         except PdfError as exc:
             raise ExportError(f"{path.name} was not written: {exc}") from None
-        try:
-            atomic_write_bytes(path, pdf.read_bytes())
-        except OSError as exc:
-            raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+        _write_atomically(path, pdf.read_bytes())
 
 
 class _PdfRelay(QObject):

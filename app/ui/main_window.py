@@ -64,6 +64,8 @@ if TYPE_CHECKING:
     from app.compare.text import Redline
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
+    from app.storage.letters import OpenedLetter
+    from app.ui.batch_dialog import BatchDialog
     from app.ui.calc_pane import CalcPane
     from app.ui.changes_view import ChangesView
     from app.ui.review_view import ReviewView
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
         self.open_exports = open_exports and not os.environ.get("OFFERDESK_NO_OPEN")
         self.recent = RecentFiles.from_list(self.settings.value("recent", []))
         self.lock: LetterLock | None = None
+        self.batch_dialog: BatchDialog | None = None
         # False for a window shown only for a screenshot: it must not overwrite the user's layout.
         self.remember_layout = True
         self.binder = Binder()
@@ -291,6 +294,8 @@ class MainWindow(QMainWindow):
             "Your name, which tracked changes in a redline are attributed to")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
+        self.batch_action = self._action("&Batch…", self.open_batch_dialog, "Ctrl+Shift+B",
+                                         "Make a letter per row of a CSV or XLSX table of terms, from this letter")
         self.compare_file_action = self._action("Compare with Letter &File…", self.compare_with_file, "Ctrl+Shift+K",
                                                 "Show changes against another letter file")
         self.close_action = self._action("&Close Window", self.close, std.Close)
@@ -340,6 +345,7 @@ class MainWindow(QMainWindow):
         letter_menu.addAction(self.mark_sent_action)
         self.compare_menu = letter_menu.addMenu("Compare &With")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
+        letter_menu.addAction(self.batch_action)
         letter_menu.addSeparator()
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")
@@ -731,6 +737,8 @@ class MainWindow(QMainWindow):
     def _folder(self) -> Path:
         if self.document.file_path is not None:
             return self.document.file_path.parent
+        if self.document.origin is not None:
+            return self.document.origin.parent
         recent = self.recent.paths()
         return recent[0].parent if recent else Path.home()
 
@@ -768,6 +776,8 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.message_bar.show_message(str(exc), "error")
             return False
+        if opened.from_docx:
+            return self._open_from_docx(opened)
         read_only = False
         lock: LetterLock | None = None
         try:
@@ -794,6 +804,31 @@ class MainWindow(QMainWindow):
             )
         else:
             self.message_bar.dismiss()
+        return True
+
+    def _open_from_docx(self, opened: OpenedLetter) -> bool:
+        """The terms a DOCX carries, as a new unsaved letter: the DOCX itself is never written to."""
+        from app.domain.embedded_terms import edited_message
+
+        if not self.maybe_save():
+            return False
+        self._release_lock()
+        self.lock = None
+        document = LetterDocument.from_file(opened.file, None, parent=self)
+        document.origin = opened.path
+        self._set_document(document)
+        self._update_title()
+        self.recent.add(opened.path)
+        self.settings.setValue("recent", self.recent.to_list())
+        name = opened.path.name
+        if opened.edited:
+            self.message_bar.show_message(f"{edited_message(name)}. Save to keep them as a letter file.", "warning")
+        else:
+            self.message_bar.show_message(
+                f"Opened the terms stored in {name}; its text is as OfferDesk exported it. "
+                "Save to keep them as a letter file.",
+                "info",
+            )
         return True
 
     def save(self) -> bool:
@@ -1010,7 +1045,7 @@ class MainWindow(QMainWindow):
         from app.ui import exports
 
         try:
-            exports.write_docx(path, letter, self.preview.current_document())
+            exports.write_docx(path, letter, self.preview.current_document(), self.document.draft)
         except exports.ExportError as exc:
             self.message_bar.show_message(str(exc), "error")
             return False
@@ -1047,7 +1082,7 @@ class MainWindow(QMainWindow):
         from app.ui.preferences import author_name
 
         try:
-            exports.write_redline_docx(path, redline, author_name(self.settings))
+            exports.write_redline_docx(path, redline, author_name(self.settings), self.document.draft)
         except exports.ExportError as exc:
             self.message_bar.show_message(str(exc), "error")
             return False
@@ -1113,6 +1148,25 @@ class MainWindow(QMainWindow):
         action = ("Open", open_it) if self.open_exports else None
         self.message_bar.show_message(f"Exported {path.name} to {path.parent}.", "info", action)
 
+    # ================================================================== batch
+
+    def open_batch_dialog(self) -> BatchDialog:
+        """Letter > Batch...: the dialog for the open letter (one per window, reused)."""
+        from app.ui.batch_dialog import BatchDialog
+
+        dialog = self.batch_dialog
+        if dialog is None or not dialog.running:
+            if dialog is not None:
+                dialog.deleteLater()
+            dialog = BatchDialog(copy.deepcopy(self.document.draft), self.document.display_name, self._folder(),
+                                 native_dialogs=self.prompts.native_dialogs, parent=self)
+            self.batch_dialog = dialog
+        if dialog.isVisible():
+            dialog.activateWindow()
+        else:
+            dialog.show()
+        return dialog
+
     # ================================================================== window
 
     def about(self) -> None:
@@ -1125,6 +1179,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        if self.batch_dialog is not None:
+            self.batch_dialog.close()  # a running batch stops after its current letter
         self.preview.shutdown()
         from app.ui import exports
 

@@ -16,7 +16,7 @@ from app.storage.recovery import RecoveryEntry
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-LETTER_FILTER = "Offer letters (*.offer.json);;All files (*)"
+LETTER_FILTER = "Offer letters (*.offer.json *.docx);;Letter files (*.offer.json);;Word documents exported by OfferDesk (*.docx);;All files (*)"
 
 
 class SaveChoice(StrEnum):

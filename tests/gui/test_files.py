@@ -192,3 +192,49 @@ def test_recovery_can_be_discarded_or_left_for_later(make_main_window, data_dir)
     window.offer_recovery()
     assert window.recovery.pending() == []
     assert not window.isWindowModified()
+
+
+def test_the_exported_docx_reopens_as_the_letter(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    window.document.edit(SALARY, "325000", "Base salary")
+    window.prompts.paths = [tmp_path / "lusk-sent.docx"]
+    window._export_dialog("docx")
+    sent = tmp_path / "lusk-sent.docx"
+    assert sent.exists()
+    other = make_main_window()
+    other.prompts.paths = [sent]
+    other.open_dialog()
+    assert other.document.value(SALARY) == "325000"
+    assert other.document.file_path is None and other.document.origin == sent.absolute()
+    assert other.windowTitle().startswith("lusk-sent")
+    assert other.message_bar.level == "info"
+    assert "Opened the terms stored in lusk-sent.docx" in other.message_bar.text.text()
+    # Saving never writes into the DOCX: it asks for a letter file beside it.
+    other.prompts.paths = [None]
+    assert not other.save()
+    assert other.prompts.asked[-1] == ("save_path", tmp_path / "lusk-sent.offer.json")
+    assert sent.read_bytes()[:2] == b"PK"
+
+
+def test_a_docx_edited_since_export_opens_with_a_warning(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    sent = tmp_path / "sent.docx"
+    assert window.export_docx(sent)
+    document = docx.Document(str(sent))
+    document.paragraphs[-1].add_run("Signed subject to the changes we discussed.")
+    document.save(str(sent))
+    other = make_main_window()
+    assert other.open_path(sent)
+    assert other.message_bar.level == "warning"
+    assert "sent.docx was edited after OfferDesk wrote it" in other.message_bar.text.text()
+    assert other.document.value(SALARY) == SAMPLE_TERMS["compensation"]["base_salary"]
+
+
+def test_a_docx_not_from_offerdesk_is_refused(make_main_window, tmp_path):
+    window = open_sample(make_main_window())
+    plain = tmp_path / "memo.docx"
+    docx.Document().save(str(plain))
+    assert not window.open_path(plain)
+    assert window.message_bar.level == "error"
+    assert "holds no OfferDesk terms" in window.message_bar.text.text()
+    assert window.document.value(SALARY) == SAMPLE_TERMS["compensation"]["base_salary"]

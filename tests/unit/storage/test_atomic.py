@@ -133,3 +133,19 @@ def test_symlink_is_kept_and_its_file_replaced(tmp_path: Path) -> None:
     atomic_write_text(link, "new")
     assert link.is_symlink()
     assert real.read_text() == "new"
+
+
+def test_a_write_without_sync_is_still_whole_and_skips_the_fsyncs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    target = tmp_path / "letter.docx"
+    atomic.atomic_write_bytes(target, b"whole letter", overwrite=False, sync=False)
+    assert target.read_bytes() == b"whole letter" and synced == []
+    assert leftovers(tmp_path) == []
+    with pytest.raises(WriteRefused):
+        atomic.atomic_write_bytes(target, b"other", overwrite=False, sync=False)
+    assert target.read_bytes() == b"whole letter"
+    atomic.atomic_write_bytes(tmp_path / "summary.csv", b"rows")
+    assert len(synced) == 2  # the file and its folder
+    atomic.sync_to_disk()
