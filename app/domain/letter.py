@@ -653,13 +653,13 @@ class Severance(Model):
     )
     weeks: Annotated[int, Field(ge=1, le=52)] = Field(
         default=2,
-        title="Weeks of salary per unit",
-        description="Weeks of salary for each full unit of service.",
+        title="Weeks of salary",
+        description="Weeks of salary for each full year (or month) of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
     service_unit: ServiceUnit = Field(
         default=ServiceUnit.YEAR,
-        title="Per",
+        title="For each",
         description="Each full year, or each full month, of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
