@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from app.compare.comparison import Comparison
     from app.domain.letter import Letter
 
-DEFAULT_AUTHOR = "OfferDesk"
-
 
 def register(sub: Any) -> None:
     """Add ``compare`` to the parser."""
@@ -55,16 +53,23 @@ def register(sub: Any) -> None:
         help="termination date for the scenario figures (default: a year after the start)",
     )
     parser.add_argument(
-        "--author", default=DEFAULT_AUTHOR, help=f"who the tracked changes are attributed to (default {DEFAULT_AUTHOR})"
+        "--author", metavar="NAME",
+        help="who the tracked changes are attributed to (default: your account's full name, as in the editor)",
     )
     parser.set_defaults(handler=run)
 
 
 def _iso_date(text: str) -> date:
+    from app.domain.types import check_date_in_range
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+    try:
+        return check_date_in_range(day)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
 
 
 def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
@@ -85,12 +90,13 @@ def _baseline(args: argparse.Namespace) -> tuple[Letter, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.compare.comparison import compare_letters
-    from app.documents.engine import RenderError
-
+    # The letters first: a file that cannot be read is refused before the engine loads.
     baseline, baseline_label = _baseline(args)
     current_path: Path = args.new or args.old
     current_file, current, _ = require_valid(current_path)
+    from app.compare.comparison import compare_letters
+    from app.documents.engine import RenderError
+
     try:
         comparison = compare_letters(baseline, current, args.on)
     except RenderError as exc:
@@ -113,10 +119,11 @@ def run(args: argparse.Namespace) -> int:
 def _write_redline(args: argparse.Namespace, comparison: Comparison, terms: str) -> None:
     from app.compare.redline_docx import redline_docx_of
     from app.documents.docx_writer import DocxError
+    from app.storage.account import account_full_name
 
     when = datetime.now(UTC).replace(microsecond=0)
     try:
-        data = redline_docx_of(comparison.redline, args.author, when, terms)
+        data = redline_docx_of(comparison.redline, args.author or account_full_name(), when, terms)
     except DocxError as exc:
         raise CliError(f"the redline cannot be written: {exc}") from None
     try:

@@ -13,7 +13,6 @@ A term that matters only for some choice of a sibling declares it once with ``ap
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
@@ -21,7 +20,18 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.domain.clause_text import MISSING, tokens, value_at
-from app.domain.types import Days, Line, Money, Months, Multiple, PayPercent, Percent, Portion, Text
+from app.domain.types import (
+    Days,
+    LetterDate,
+    Line,
+    Money,
+    Months,
+    Multiple,
+    PayPercent,
+    Percent,
+    Portion,
+    Text,
+)
 
 
 class Model(BaseModel):
@@ -259,8 +269,8 @@ class LetterInfo(Model):
         title="Letter type",
         description="The template pack's letter type this letter is (offerdesk new --type list names them).",
     )
-    letter_date: date = Field(title="Letter date", description="The date printed on the letter.")
-    effective_date: date | None = Field(
+    letter_date: LetterDate = Field(title="Letter date", description="The date printed on the letter.")
+    effective_date: LetterDate | None = Field(
         default=None,
         title="Effective as of",
         description="For a letter that confirms terms already in effect: the date they took effect. Empty: "
@@ -289,7 +299,7 @@ class Position(Model):
     at_will: bool = Field(
         title="Employment at will", description="Include the acknowledgement that employment is at will."
     )
-    start_date: date = Field(
+    start_date: LetterDate = Field(
         title="Anticipated start date",
         description="Not printed in the letter; used for vesting dates, option pricing and the first-year bonus.",
     )
@@ -328,7 +338,7 @@ class SalaryStep(Model):
     model_config = ConfigDict(title="Salary increase")
 
     timing: SalaryStepTiming = Field(title="Takes effect", description="On a date, or on an anniversary of the start.")
-    effective_date: date | None = Field(
+    effective_date: LetterDate | None = Field(
         default=None, title="On", description="The date the new salary takes effect.",
         json_schema_extra=when(timing=SalaryStepTiming.ON_DATE),
     )
@@ -412,7 +422,7 @@ class CashInstallment(Model):
         description="12 is the first anniversary.",
         json_schema_extra=when(timing=PaymentTiming.MONTHS_AFTER_START),
     )
-    on_date: date | None = Field(
+    on_date: LetterDate | None = Field(
         default=None, title="On", description="The payment date.", json_schema_extra=when(timing=PaymentTiming.ON_DATE)
     )
 
@@ -511,7 +521,7 @@ class EquityGrant(Model):
         description="How an option's exercise price is set.",
         json_schema_extra=when(kind=OPTION_KINDS),
     )
-    grant_date: date | None = Field(
+    grant_date: LetterDate | None = Field(
         default=None,
         title="Grant date",
         description="When the grant is made, if not on the start date (for example after a Board meeting).",
@@ -649,13 +659,13 @@ class Severance(Model):
     )
     weeks: Annotated[int, Field(ge=1, le=52)] = Field(
         default=2,
-        title="Weeks of salary per unit",
-        description="Weeks of salary for each full unit of service.",
+        title="Weeks of salary",
+        description="Weeks of salary for each full year (or month) of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
     service_unit: ServiceUnit = Field(
         default=ServiceUnit.YEAR,
-        title="Per",
+        title="For each",
         description="Each full year, or each full month, of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
@@ -852,7 +862,7 @@ class ChangeOfControl(Model):
         default=3, title="Board approval (denominator)", description="e.g. 3 of two-thirds.",
         json_schema_extra=when(definition=Definition.IN_THIS_LETTER),
     )
-    rights_agreement_date: date | None = Field(
+    rights_agreement_date: LetterDate | None = Field(
         default=None,
         title="Rights agreement date",
         description="Date of the stockholder rights agreement whose terms define an adverse board change; "
@@ -1008,10 +1018,10 @@ class Transaction(Model):
     description: Line = Field(
         title="Transaction", description='Completes "the closing of ...": "the merger of Acme, Inc. with the Company".'
     )
-    expected_date: date = Field(
+    expected_date: LetterDate = Field(
         title="Expected closing", description="Not printed. Used for payments due at the closing in Calculations."
     )
-    outside_date: date | None = Field(
+    outside_date: LetterDate | None = Field(
         default=None, title="Offer lapses if not closed by", description="Empty: no outside date."
     )
 

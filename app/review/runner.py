@@ -149,11 +149,21 @@ def review_text(text: str) -> list[Finding]:
 
 def review_file(path: Path) -> list[Finding]:
     """Review a ``.offer.json``, ``.docx`` or ``.txt`` letter. Raises :class:`ReviewInputError`."""
+    from app.storage.letters import StorageError, require_regular_file
+
     name = path.name.lower()
+    if name.endswith(".json"):
+        return _review_letter_file(path)  # opened as every command opens a letter file
     if not path.exists():
         raise ReviewInputError(f"{path}: no such file")
     if path.is_dir():
         raise ReviewInputError(f"{path}: is a folder; name a .offer.json, .docx or .txt letter")
+    try:
+        require_regular_file(path)  # a named pipe would hang the read forever
+    except StorageError as exc:
+        raise ReviewInputError(str(exc)) from None
+    except OSError as exc:
+        raise ReviewInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if name.endswith(".docx"):
         try:
             texts = docx_paragraphs(path)
@@ -171,22 +181,19 @@ def review_file(path: Path) -> list[Finding]:
                 raise ReviewInputError(f"{path}: is not a text file (expected UTF-8 text)") from None
         except OSError as exc:
             raise ReviewInputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if name.endswith(".json"):
-        return _review_letter_file(path)
     raise ReviewInputError(f"{path}: OfferDesk reviews .offer.json, .docx and .txt letters; this is none of them")
 
 
 def _review_letter_file(path: Path) -> list[Finding]:
     from app.documents.engine import RenderError
-    from app.domain.file_format import FileFormatError, load_letter
     from app.domain.problems import has_errors
+    from app.storage.letters import StorageError, open_letter
 
     try:
-        file, letter, problems = load_letter(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewInputError(f"{path}: cannot be read ({exc})") from None
-    except FileFormatError as exc:
-        raise ReviewInputError(f"{path}: cannot be opened: {exc}") from None
+        opened = open_letter(path)  # as the editor and the other commands open a letter
+    except StorageError as exc:
+        raise ReviewInputError(str(exc)) from None
+    letter, problems = opened.letter, opened.problems
     if letter is None or has_errors(problems):
         errors = "; ".join(str(p) for p in problems if p.severity.value == "error")
         raise ReviewInputError(f"{path} has errors, so it cannot be rendered for review: {errors} "

@@ -12,8 +12,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QMarginsF, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QDesktopServices,
+    QKeySequence,
+    QPageLayout,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -52,6 +60,9 @@ from app.ui.undo_keys import UndoKeysToDocument
 if TYPE_CHECKING:
     # The letter model, the file format and what uses them load after the window's first paint
     # (see MainWindow's check_after_paint); methods import what they need.
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.compare.text import Redline
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
     from app.storage.letters import OpenedLetter
@@ -162,6 +173,7 @@ class MainWindow(QMainWindow):
         self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
+        self._ends_typing_on_focus_change = False
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(draft, parent=self, check=not check_after_paint)
         self.preview = PreviewController(self.document, self.preview_pane, self)
@@ -171,6 +183,11 @@ class MainWindow(QMainWindow):
         self._set_document(self.document)
         self._restore_layout()
         AfterFirstPaint(self, self._on_first_painted)
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field ends its typing step: the next edit of it is a step of its own.
+        if old is not None and old.window() is self:
+            self.document.end_typing()
 
     def _on_first_painted(self) -> None:
         """Start what would slow the window's first paint. The preview's render on its worker holds
@@ -184,6 +201,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and not self._ends_typing_on_focus_change:
+            app.focusChanged.connect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = True
         # After whatever else waited for this paint pass (a zero-time timer runs after those queued
         # before it): checking a first letter loads pydantic and the letter model (~90 ms).
         QTimer.singleShot(0, self, self._check_then_preview)
@@ -271,6 +291,14 @@ class MainWindow(QMainWindow):
                                                "Write the letter as a Word document")
         self.export_pdf_action = self._action("Export &PDF…", lambda: self._export_dialog("pdf"), "Ctrl+Shift+E",
                                               "Write the letter as a PDF (needs LibreOffice)")
+        self.export_redline_action = self._action(
+            "Export &Redline…", self._export_redline_dialog, "Ctrl+Shift+R",
+            "Write the changes against the baseline as a Word document with tracked changes")
+        self.print_action = self._action("&Print…", self.print_letter, std.Print, "Print the letter and its Exhibit A")
+        preferences_keys = QKeySequence(std.Preferences)  # empty on most Linux desktops
+        self.preferences_action = self._action(
+            "Pre&ferences…", self.edit_preferences, preferences_keys if not preferences_keys.isEmpty() else "Ctrl+,",
+            "Your name, which tracked changes in a redline are attributed to")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
         self.batch_action = self._action("&Batch…", self.open_batch_dialog, "Ctrl+Shift+B",
@@ -311,11 +339,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_docx_action, self.export_pdf_action])
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.export_redline_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         letter_menu = menu.addMenu("&Letter")
         letter_menu.addAction(self.mark_sent_action)
         self.compare_menu = letter_menu.addMenu("Compare &With")
@@ -1006,11 +1038,18 @@ class MainWindow(QMainWindow):
         if path is not None:
             (self.export_docx if kind == "docx" else self.export_pdf)(path)
 
-    def export_docx(self, path: Path) -> bool:
-        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+    def _exportable_letter(self) -> Letter | None:
+        """The letter, when it has no errors; otherwise None, and the message bar says why."""
         letter = self.document.letter
         if letter is None or self.document.has_errors:
             self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return None
+        return letter
+
+    def export_docx(self, path: Path) -> bool:
+        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+        letter = self._exportable_letter()
+        if letter is None:
             return False
         # Imported on first use: it loads the template engine, which the start leaves to the preview.
         from app.ui import exports
@@ -1022,6 +1061,77 @@ class MainWindow(QMainWindow):
             return False
         self._offer_to_open(path)
         return True
+
+    def _export_redline_dialog(self) -> None:
+        if self._redline_to_export() is None:
+            return
+        suggested = self._folder() / f"{self.document.display_name} redline.docx"
+        path = self.prompts.export_path(suggested, "docx", "Export Redline")
+        if path is not None:
+            self.export_redline(path)
+
+    def _redline_to_export(self) -> Redline | None:
+        view = self.changes_tab.made
+        if view is None or not view.has_baseline:
+            self.message_bar.show_message(
+                "There is nothing to redline yet: choose what to compare with (Letter > Compare With), "
+                "then export the redline.", "error")
+            return None
+        if view.redline is None:
+            self.message_bar.show_message(
+                "The redline needs a letter without errors: fix the errors first (F6).", "error")
+            return None
+        return view.redline
+
+    def export_redline(self, path: Path) -> bool:
+        """Write the Changes tab's redline as DOCX with tracked changes by the user's name."""
+        redline = self._redline_to_export()
+        if redline is None:
+            return False
+        from app.ui import exports
+        from app.ui.preferences import author_name
+
+        try:
+            exports.write_redline_docx(path, redline, author_name(self.settings), self.document.draft)
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        self._offer_to_open(path)
+        return True
+
+    def print_letter(self) -> None:
+        """Print the letter as the preview shows it, through the system's Print dialog."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if self._exportable_letter() is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document.display_name)
+        # QTextDocument.print_ adds 2 cm of its own inside the printer's margins: about an inch in all.
+        printer.setPageMargins(QMarginsF(0.2, 0.2, 0.2, 0.2), QPageLayout.Unit.Inch)
+        if self.prompts.print_setup(printer):
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Lay the current letter out, as the preview shows it, onto ``printer``'s pages."""
+        letter = self._exportable_letter()
+        if letter is None:
+            return False
+        from app.ui import exports
+
+        try:
+            exports.print_letter(printer, letter, self.preview.current_document())
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        return True
+
+    def edit_preferences(self) -> None:
+        from app.ui.preferences import author_name, set_author_name
+
+        name = self.prompts.preferences(author_name(self.settings))
+        if name is not None:
+            set_author_name(self.settings, name)
 
     def export_pdf(self, path: Path) -> None:
         """Write the letter as PDF through LibreOffice, in the background."""
@@ -1093,6 +1203,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and self._ends_typing_on_focus_change:
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = False
         if self.remember_layout:
             self.save_layout()
         event.accept()

@@ -48,3 +48,14 @@ def test_a_letter_file_with_errors_cannot_be_reviewed(tmp_path: Path) -> None:
         review_file(path)
     with pytest.raises(ReviewInputError, match="is a folder"):
         review_file(tmp_path)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    # Reading it waited forever for a writer.
+    import os
+
+    for name in ("letter.txt", "letter.docx", "letter.offer.json"):
+        pipe = tmp_path / name
+        os.mkfifo(pipe)
+        with pytest.raises(ReviewInputError, match=r"is a named pipe \(FIFO\), not a letter file"):
+            review_file(pipe)
