@@ -20,7 +20,7 @@ import jinja2
 from jinja2 import nodes
 
 from app.documents.engine import context_names, environment
-from app.domain.data_files import TEMPLATES_DIR
+from app.domain.data_files import pack_dir
 from app.domain.fields import Kind, spec_for
 from app.domain.file_format import FileFormatError, loads
 from app.domain.sample import SAMPLE_TERMS
@@ -123,7 +123,7 @@ def _unknown_part(name: str, locals_: set[str]) -> str | None:
 def _compile(path: Path, folder: Path) -> jinja2.Template:
     where = path.relative_to(folder)
     source = path.read_text(encoding="utf-8")
-    env = environment()
+    env = environment(folder)
     try:
         tree = env.parse(source)
     except jinja2.TemplateSyntaxError as exc:
@@ -167,9 +167,13 @@ def _text(table: dict[str, object], key: str, where: str, default: str | None = 
     return value
 
 
+def load_pack(folder: Path | None = None) -> Pack:
+    """The pack in ``folder`` (default: the pack in use), checked. Raises :class:`PackError`."""
+    return _load_pack(folder or pack_dir())
+
+
 @lru_cache(maxsize=4)
-def load_pack(folder: Path = TEMPLATES_DIR) -> Pack:
-    """The pack in ``folder``, checked. Raises :class:`PackError`."""
+def _load_pack(folder: Path) -> Pack:
     raw = _manifest(folder)
     name = _text(_table(raw.get("pack", {}), "[pack]"), "name", "[pack]")
     types: dict[str, LetterType] = {}
@@ -205,10 +209,11 @@ def load_pack(folder: Path = TEMPLATES_DIR) -> Pack:
     return Pack(folder, name, types, clauses)
 
 
-def starting_draft(type_name: str, folder: Path = TEMPLATES_DIR) -> dict[str, Any]:
+def starting_draft(type_name: str, folder: Path | None = None) -> dict[str, Any]:
     """The terms a new letter of the pack's letter type ``type_name`` starts with (a draft), its type
     stored in it. Raises :class:`PackError` naming the types there are."""
     pack = load_pack(folder)
+    folder = pack.folder
     kind = pack.types.get(type_name)
     if kind is None:
         names = ", ".join(pack.types) or "none"

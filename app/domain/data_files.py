@@ -24,6 +24,18 @@ DATA_ROOT = _data_root()
 # (or `offerdesk --pack DIR`, which sets it) names a firm's own.
 TEMPLATES_DIR = Path(os.environ["OFFERDESK_PACK"]) if os.environ.get("OFFERDESK_PACK") else DATA_ROOT / "templates"
 RESOURCES_DIR = DATA_ROOT / "resources"
+_pack = [TEMPLATES_DIR]
+
+
+def pack_dir() -> Path:
+    """The template pack in use: :data:`TEMPLATES_DIR`, or the one the editor switched to."""
+    return _pack[0]
+
+
+def use_pack(folder: Path) -> None:
+    """Use the template pack in ``folder`` from now on (and in the processes this one starts)."""
+    _pack[0] = folder
+    os.environ["OFFERDESK_PACK"] = str(folder)
 
 
 def frozen() -> bool:
@@ -31,4 +43,4 @@ def frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-__all__ = ["DATA_ROOT", "RESOURCES_DIR", "TEMPLATES_DIR", "frozen"]
+__all__ = ["DATA_ROOT", "RESOURCES_DIR", "TEMPLATES_DIR", "frozen", "pack_dir", "use_pack"]

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewController(self.document, self.preview_pane, self)
         self.preview.rendered.connect(self._on_rendered)
         self.preview.hold()  # until the window has been painted: see _on_first_painted
+        wording_actions.restore_pack(self)
         self._build_actions()
         self._set_document(self.document)
         self._restore_layout()
@@ -282,6 +283,8 @@ class MainWindow(QMainWindow):
                                               "A new letter with every term of the sample letter")
         self.new_type_action = self._action("New from &Type…", partial(wording_actions.new_from_type, self), "Ctrl+Alt+N",
                                             "A new letter of one of the template pack's letter types")
+        self.pack_action = self._action("Template &Pack…", partial(wording_actions.choose_pack, self), "Ctrl+Alt+P",
+                                        "Use a firm's template pack: its letter types and clause library")
         self.clause_library_action = self._action("Clause &Library…", partial(wording_actions.open_clause_library, self),
                                                   "Ctrl+Shift+L", "Choose the alternates of the clause library's clauses")
         self.open_action = self._action("&Open…", self.open_dialog, std.Open, "Open a letter file")
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
         self.compare_menu = letter_menu.addMenu("Compare &With")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         letter_menu.addAction(self.batch_action)
-        letter_menu.addAction(self.clause_library_action)
+        letter_menu.addActions([self.clause_library_action, self.pack_action])
         letter_menu.addSeparator()
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")

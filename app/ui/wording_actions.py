@@ -3,9 +3,11 @@ the navigator's and preview's marks of departing clauses, and File > New from Ty
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from app.documents.model import Document, Paragraph
 from app.domain.sections import SECTION_BY_KEY
@@ -113,3 +115,35 @@ def new_from_type(window: MainWindow, type_name: str | None = None) -> None:
         window.message_bar.show_message(f"The template pack cannot be used: {exc}", "error")
         return
     window.new_letter(draft=draft)
+
+
+PACK_SETTING = "template_pack"
+
+
+def choose_pack(window: MainWindow, folder: Path | None = None) -> bool:
+    """Letter > Template Pack...: use a firm's template pack (checked first) and remember it.
+
+    Without ``folder`` the user picks one; an empty choice goes back to the built-in pack."""
+    from app.documents.pack import PackError, load_pack
+    from app.domain.data_files import TEMPLATES_DIR, use_pack
+
+    if folder is None:
+        picked = QFileDialog.getExistingDirectory(window, "Template Pack (Cancel: the built-in pack)", str(window.config_dir))
+        folder = Path(picked) if picked else TEMPLATES_DIR
+    try:
+        pack = load_pack(folder)
+    except PackError as exc:
+        window.message_bar.show_message(f"The template pack was not changed: {exc}", "error")
+        return False
+    use_pack(folder)
+    window.settings.setValue(PACK_SETTING, "" if folder == TEMPLATES_DIR else str(folder))
+    window.message_bar.show_message(f"Template pack: {pack.name} ({folder}).", "info")
+    window.preview.render_now()
+    return True
+
+
+def restore_pack(window: MainWindow) -> None:
+    """At start: the pack chosen last time, unless OFFERDESK_PACK (or --pack) names one."""
+    saved = window.settings.value(PACK_SETTING, "")
+    if saved and not os.environ.get("OFFERDESK_PACK"):
+        choose_pack(window, Path(str(saved)))

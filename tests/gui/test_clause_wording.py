@@ -151,3 +151,33 @@ def test_the_clause_editor_screenshot(qtbot, make_main_window, tmp_path):
     qtbot.waitExposed(editor)
     assert not editor.grab().isNull()
     assert Qt.Key.Key_Escape  # the dialog closes with Escape like any QDialog
+
+
+def test_a_firm_pack_is_checked_chosen_remembered_and_renders(qtbot, make_main_window, tmp_path):
+    import os
+    import shutil
+
+    from app.domain.data_files import TEMPLATES_DIR, pack_dir, use_pack
+
+    firm = tmp_path / "firm-pack"
+    shutil.copytree(TEMPLATES_DIR, firm)
+    (firm / "clauses" / "clawback" / "full.txt").write_text("Firm clawback by {{ company.nam }}.", encoding="utf-8")
+    window = ready(qtbot, make_main_window)
+    try:
+        assert not wording_actions.choose_pack(window, firm)
+        assert "clauses/clawback/full.txt, line 1: unknown field 'company.nam'" in window.message_bar.text.text()
+        assert pack_dir() == TEMPLATES_DIR
+        (firm / "clauses" / "clawback" / "full.txt").write_text("Firm clawback by {{ company.name }}.", encoding="utf-8")
+        (firm / "pack.toml").write_text((firm / "pack.toml").read_text().replace("OfferDesk standard", "Firm"))
+        assert wording_actions.choose_pack(window, firm)
+        assert pack_dir() == firm
+        assert window.settings.value(wording_actions.PACK_SETTING) == str(firm)
+        dialog = wording_actions.clause_library(window)
+        assert dialog is not None and dialog.windowTitle() == "Clause Library: Firm"
+        qtbot.addWidget(dialog)
+        dialog.combos["clawback"].setCurrentIndex(dialog.combos["clawback"].findData("full"))
+        dialog.accept()
+        qtbot.waitUntil(lambda: "Firm clawback by MIM Corporation." in preview_text(window), timeout=5000)
+    finally:
+        use_pack(TEMPLATES_DIR)
+        os.environ.pop("OFFERDESK_PACK", None)
