@@ -170,7 +170,17 @@ def review_file(path: Path) -> list[Finding]:
         except Exception as exc:  # python-docx raises several kinds for a file that is not a DOCX
             raise ReviewInputError(f"{path}: cannot be read as a Word document ({type(exc).__name__}); "
                                    "save it from Word as .docx and try again") from None
-        return review_paragraphs(from_paragraph_texts(texts))
+        paragraphs = from_paragraph_texts(texts)
+        letter = _embedded_letter(path)
+        if letter is None:
+            return review_paragraphs(paragraphs)
+        from app.domain.legal_rules import legal_issues
+
+        # A DOCX that OfferDesk exported carries its terms: the legal checks read them, and the
+        # findings are placed on the paragraphs of the DOCX as it now reads.
+        names = [letter.company.name, letter.candidate.full_name]
+        drafting = review_paragraphs(paragraphs, names=names, start_year=letter.position.start_date.year)
+        return legal_findings(paragraphs, legal_issues(letter)) + drafting
     if name.endswith(".txt"):
         try:
             return review_text(path.read_text(encoding="utf-8"))
@@ -202,3 +212,16 @@ def _review_letter_file(path: Path) -> list[Finding]:
         return review_letter(letter)
     except RenderError as exc:
         raise ReviewInputError(f"{path}: the letter could not be rendered: {exc}") from None
+
+
+def _embedded_letter(path: Path) -> Letter | None:
+    """The valid letter a DOCX carries (see :mod:`app.domain.embedded_terms`), or None."""
+    from app.domain.embedded_terms import EmbeddedTermsError, read_embedded_terms
+    from app.domain.file_format import FileFormatError, load_letter
+
+    try:
+        terms = read_embedded_terms(path.read_bytes())
+        _, letter, _ = load_letter(terms.letter_file)
+    except (EmbeddedTermsError, FileFormatError, OSError, ValueError):
+        return None
+    return letter
