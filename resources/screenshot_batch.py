@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPainter  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 
 from app.domain.file_format import dumps, new_file  # noqa: E402
 from app.domain.sample import sample_letter  # noqa: E402
@@ -25,6 +25,21 @@ from app.ui.main_window import MainWindow  # noqa: E402
 
 NAMES = ["Jane Q. Doe", "Robert Roe", "Ann Lee", "Carlos Diaz", "Mei Chen", "Priya Patel", "Tom Brown",
          "Sara Kim", "Omar Haddad", "Lena Fischer", "Ivan Petrov", "Grace Okafor"]
+
+
+def over_window(picture: QPixmap, shot: QPixmap, title: str) -> None:
+    """Draw a dialog's picture over the window's middle. Offscreen windows have no frame: a plain
+    title bar and border make the dialog read as one."""
+    title_height = 28
+    x, y = (picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 3
+    painter = QPainter(picture)
+    painter.fillRect(QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2),
+                     QColor("#5a6b80"))
+    painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#dfe5ee"))
+    painter.setPen(QColor("#1f2a38"))
+    painter.drawText(QRect(x, y - title_height, shot.width(), title_height), Qt.AlignmentFlag.AlignCenter, title)
+    painter.drawPixmap(QPoint(x, y), shot)
+    painter.end()
 
 
 def main() -> int:
@@ -56,19 +71,7 @@ def main() -> int:
         dialog.adjustSize()
         app.processEvents()
         picture = window.grab()
-        shot = dialog.grab()
-        # Offscreen windows have no frame: draw a plain title bar and border so the dialog reads as one.
-        title_height = 28
-        x, y = (picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 3
-        painter = QPainter(picture)
-        painter.fillRect(QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2),
-                         QColor("#5a6b80"))
-        painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#dfe5ee"))
-        painter.setPen(QColor("#1f2a38"))
-        painter.drawText(QRect(x, y - title_height, shot.width(), title_height), Qt.AlignmentFlag.AlignCenter,
-                         dialog.windowTitle())
-        painter.drawPixmap(QPoint(x, y), shot)
-        painter.end()
+        over_window(picture, dialog.grab(), dialog.windowTitle())
         ok = picture.save(str(out))
         dialog.close()
         window.close()

@@ -69,10 +69,16 @@ def register(sub: Any) -> None:
 
 
 def _parse_date(option: str, text: str) -> date:
+    from app.domain.types import check_date_in_range
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise CliError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2004-04-14") from None
+    try:
+        return check_date_in_range(day)
+    except ValueError as exc:
+        raise CliError(f"{option} {exc}") from None
 
 
 def _scenario_request(args: argparse.Namespace) -> tuple[ScenarioKind, date, date | None] | None:
@@ -97,10 +103,11 @@ def _scenario_request(args: argparse.Namespace) -> tuple[ScenarioKind, date, dat
 
 
 def run(args: argparse.Namespace) -> int:
+    # The letter first: a file that cannot be read is refused before the engine (pandas) loads.
+    _, letter, _ = require_valid(args.letter)
     from app.calc import ScenarioError, calculate, run_scenario
 
     request = _scenario_request(args)
-    _, letter, _ = require_valid(args.letter)
     calcs = calculate(letter)
     scenario = None
     if request is not None:

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from app.documents.model import Document
     from app.domain.letter import Letter
 
-DEFAULT_AUTHOR = "OfferDesk"
-
 
 def register(sub: Any) -> None:
     """Add ``compare`` to the parser."""
@@ -61,16 +59,23 @@ def register(sub: Any) -> None:
         help="termination date for the scenario figures (default: a year after the start)",
     )
     parser.add_argument(
-        "--author", default=DEFAULT_AUTHOR, help=f"who the tracked changes are attributed to (default {DEFAULT_AUTHOR})"
+        "--author", metavar="NAME",
+        help="who the tracked changes are attributed to (default: your account's full name, as in the editor)",
     )
     parser.set_defaults(handler=run)
 
 
 def _iso_date(text: str) -> date:
+    from app.domain.types import check_date_in_range
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+    try:
+        return check_date_in_range(day)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
 
 
 def _baseline(args: argparse.Namespace) -> tuple[Letter | None, str, Document | None]:
@@ -96,9 +101,13 @@ def _baseline(args: argparse.Namespace) -> tuple[Letter | None, str, Document | 
 def _docx_baseline(path: Path) -> tuple[Letter | None, str, Document | None]:
     """A Word document as the baseline: the terms it carries, unedited; otherwise its text."""
     from app.compare.imported import BaselineError, docx_baseline
+    from app.storage.letters import StorageError, require_regular_file
 
     try:
+        require_regular_file(path)  # a named pipe would hang the read forever
         data = path.read_bytes()
+    except StorageError as exc:
+        raise CliError(str(exc)) from None
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except OSError as exc:
@@ -111,12 +120,13 @@ def _docx_baseline(path: Path) -> tuple[Letter | None, str, Document | None]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.compare.comparison import compare_letters, compare_with_document
-    from app.documents.engine import RenderError
-
+    # The letters first: a file that cannot be read is refused before the engine loads.
     baseline, baseline_label, baseline_text = _baseline(args)
     current_path: Path = args.new or args.old
     current_file, current, _ = require_valid(current_path)
+    from app.compare.comparison import compare_letters, compare_with_document
+    from app.documents.engine import RenderError
+
     try:
         if baseline_text is not None:
             comparison = compare_with_document(baseline, baseline_text, current, args.on)
@@ -143,10 +153,11 @@ def run(args: argparse.Namespace) -> int:
 def _write_redline(args: argparse.Namespace, comparison: Comparison, terms: str) -> None:
     from app.compare.redline_docx import redline_docx_of
     from app.documents.docx_writer import DocxError
+    from app.storage.account import account_full_name
 
     when = datetime.now(UTC).replace(microsecond=0)
     try:
-        data = redline_docx_of(comparison.redline, args.author, when, terms)
+        data = redline_docx_of(comparison.redline, args.author or account_full_name(), when, terms)
     except DocxError as exc:
         raise CliError(f"the redline cannot be written: {exc}") from None
     try:

@@ -37,6 +37,10 @@ def register(sub: Any) -> None:
         ),
     )
     new.add_argument("--sample", action="store_true", help="the complete sample letter")
+    new.add_argument(
+        "--type", metavar="NAME", dest="letter_type",
+        help="a letter type of the template pack (offer, short-form, promotion ...); --type list lists them",
+    )
     new.add_argument("-o", "--output", type=Path, metavar="FILE.offer.json", help="write the letter file here")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     new.set_defaults(handler=run_new)
@@ -87,6 +91,8 @@ def _write(path: Path, data: bytes, force: bool) -> None:
 def run_new(args: argparse.Namespace) -> int:
     from app.domain.file_format import dumps, new_file
 
+    if args.letter_type is not None:
+        return _new_of_type(args)
     file = new_file(sample_letter() if args.sample else _blank_draft())
     text = dumps(file)
     if args.output is None:
@@ -94,6 +100,26 @@ def run_new(args: argparse.Namespace) -> int:
         return 0
     _write(args.output, text.encode("utf-8"), args.force)
     print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _new_of_type(args: argparse.Namespace) -> int:
+    from app.documents.pack import PackError, load_pack, starting_draft
+    from app.domain.file_format import dumps, new_file
+
+    try:
+        if args.letter_type == "list":
+            for kind in load_pack().types.values():
+                print(f"{kind.name:<16}{kind.title}")
+            return 0
+        text = dumps(new_file(starting_draft(args.letter_type)))
+    except PackError as exc:
+        raise CliError(str(exc)) from None
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(args.output, text.encode("utf-8"), args.force)
+    print(f"wrote {args.output} ({args.letter_type})", file=sys.stderr)
     return 0
 
 

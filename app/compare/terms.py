@@ -132,7 +132,7 @@ def format_value(value: Any, name: str = "", info: FieldInfo | None = None) -> s
             return formatting.money(value)
         if name == "multiple":
             return f"{format(value.normalize(), 'f')} times"
-        return f"${format(value.normalize(), 'f')}"
+        return formatting.par_value(value)
     if isinstance(value, int):
         if unit is None:
             return formatting.shares(value) if name == "shares" else str(value)

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from app.documents import formatting
 from app.documents.markup import MarkupError, parse
 from app.documents.model import Document
-from app.domain.data_files import TEMPLATES_DIR
+from app.domain.data_files import TEMPLATES_DIR, pack_dir
 from app.domain.letter import Letter, MarkPlacement
 
 MAIN_TEMPLATE = "offer.xml.j2"
@@ -86,8 +86,13 @@ class _Sandbox(SandboxedEnvironment):
         return known
 
 
+def environment(templates_dir: Path | None = None) -> SandboxedEnvironment:
+    """The Jinja environment of a template pack's folder (default: the pack in use)."""
+    return _environment(templates_dir or pack_dir())
+
+
 @lru_cache(maxsize=4)
-def environment(templates_dir: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
+def _environment(templates_dir: Path) -> SandboxedEnvironment:
     env = _Sandbox(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         bytecode_cache=_bytecode_cache(),
@@ -123,8 +128,14 @@ def context_for(letter: Letter) -> dict[str, Any]:
     return ctx
 
 
-def render_markup(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> str:
+def context_names() -> frozenset[str]:
+    """The names a template (or a clause of a pack) may start a term with."""
+    return frozenset(name if name != "letter" else "info" for name in Letter.model_fields)
+
+
+def render_markup(letter: Letter, templates_dir: Path | None = None) -> str:
     """Render the templates for ``letter`` to markup text. Raises :class:`RenderError`."""
+    templates_dir = templates_dir or pack_dir()
     env = environment(templates_dir)
     try:
         template = env.get_template(MAIN_TEMPLATE)
@@ -148,17 +159,30 @@ def render_markup(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> str:
         raise RenderError(f"{where}: {detail}", name, line) from None
 
 
-def render_document(letter: Letter, templates_dir: Path = TEMPLATES_DIR) -> Document:
+def render_document(letter: Letter, templates_dir: Path | None = None) -> Document:
     """Render ``letter`` into the document model. Raises :class:`RenderError`."""
+    from app.documents.clauses import apply_wording  # they build on this module
+    from app.documents.pack import PackError, load_pack
+
+    templates_dir = templates_dir or pack_dir()
     markup = render_markup(letter, templates_dir)
     try:
-        document = parse(markup)
+        doc = parse(markup)
     except MarkupError as exc:
         raise RenderError(f"{MAIN_TEMPLATE}: {exc}") from None
+    try:
+        pack = load_pack(templates_dir)
+    except PackError as exc:
+        raise RenderError(f"template pack {templates_dir}: {exc}") from None
+    return _with_page_marks(apply_wording(doc, letter, pack), letter)
+
+
+def _with_page_marks(document: Document, letter: Letter) -> Document:
+    """The legend and document ID: not the letter's wording (no template holds them), but what every
+    page prints in its header or footer."""
     options = letter.document_options
     if options is None:
         return document
-    # Not the letter's wording (no template holds them): what every page prints in its header or footer.
     return replace(
         document,
         legend=options.legend_text if options.legend else "",

@@ -50,21 +50,27 @@ def ordinal_words(n: int) -> str:
     return f"{head}-{last}" if head else last
 
 
+def _dollars(amount: Decimal, digits: str) -> str:
+    # The sign goes before the dollar sign: "-$5,000.00", never "$-5,000.00".
+    return f"-${digits}" if amount < 0 else f"${digits}"
+
+
 def money(amount: Decimal) -> str:
-    """``$300,000.00``: dollars with separators and cents, as the reference letter writes salary."""
-    return f"${amount:,.2f}"
+    """``$300,000.00``: dollars with separators and cents, as the reference letter writes salary;
+    ``-$5,000.00`` when negative."""
+    return _dollars(amount, f"{abs(amount):,.2f}")
 
 
 def money_plain(amount: Decimal) -> str:
     """``$1,000`` when the amount is whole, else ``$1,000.50``."""
     if amount == amount.to_integral_value():
-        return f"${int(amount):,}"
+        return _dollars(amount, f"{abs(int(amount)):,}")
     return money(amount)
 
 
 def par_value(amount: Decimal) -> str:
     """``$0.0001``: a par value, exact to its last significant digit (never rounded to cents)."""
-    return f"${format(amount.normalize(), 'f')}"
+    return _dollars(amount, format(abs(amount).normalize(), "f"))
 
 
 def shares(n: int) -> str:

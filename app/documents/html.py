@@ -60,6 +60,11 @@ _SIGNATURE_INDENT = "margin-left:288px"
 _MARK_CSS = "margin-top:0;margin-bottom:6px;font-size:10pt"
 
 
+# A clause worded for this letter (its own words or an alternate of the clause library) is tinted.
+DEPARTS_STYLE = "background-color:#fbeecb"
+CLAUSE_ANCHOR = "clause-"
+
+
 class _Html:
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -103,9 +108,13 @@ class _Html:
     def paragraph(self, para: Paragraph, page_break: bool) -> None:
         align = _ALIGN[para.align] if para.align else _STYLE_ALIGN[para.style]
         css = _STYLE_CSS[para.style] + (";page-break-before:always" if page_break else "")
+        if para.departs:
+            css += ";" + DEPARTS_STYLE
         if para.anchor:
             self.out.append(f'<a name="section-{escape(para.anchor)}"></a>')
         self.out.append(f'<p align="{align}" style="{css}">')
+        if para.clause:  # the editor finds the clause under the mouse by it ("Edit wording...")
+            self.out.append(f'<a name="{CLAUSE_ANCHOR}{escape(para.clause)}"></a>')
         self.open_change(para.change)
         if para.label:
             self.out.append(f"{escape(para.label)}&nbsp;&nbsp;&nbsp;")

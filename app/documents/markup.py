@@ -7,7 +7,8 @@ name such as ``AT&T <West>`` cannot break it)::
       <letterhead><line>..</line></letterhead>
       <continuation><line>..</line></continuation>
       <body>
-        <p style="body|plain|subject|clause|title|subheading" align=".." keep="1" label="(a)" anchor="key">..</p>
+        <p style="body|plain|subject|clause|title|subheading" align=".." keep="1" label="(a)" anchor="key"
+           clause="id">..</p>
         <section key="position" title="Position and Duties"> <p>..</p> </section>
         <pagebreak/>
         <signature align="left|right" rule="N"><line>..</line></signature>
@@ -16,13 +17,16 @@ name such as ``AT&T <West>`` cannot break it)::
 
 Inline: ``<b>``, ``<i>``, ``<u>``, ``<term path="a.b">..</term>`` (text showing a letter term) and
 ``<ref to="key"/>`` (becomes "Section N" for the section with that key, numbered after optional
-sections are left out). Whitespace inside a paragraph collapses to single spaces, so templates can
+sections are left out). A paragraph is a clause: its id is its ``clause`` attribute or, without one,
+``KEY.N``, the Nth paragraph of the section (or of the unnumbered part named by the last ``anchor``)
+as the template writes it; an id met again (a paragraph in a loop) gets ``~2``, ``~3``. Whitespace inside a paragraph collapses to single spaces, so templates can
 wrap their prose freely.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
 from app.documents.model import (
@@ -49,7 +53,7 @@ _Fmt = tuple[bool, bool, bool, str | None]
 _PLAIN: _Fmt = (False, False, False, None)
 
 
-def _runs(elem: ET.Element, numbers: dict[str, int]) -> tuple[Run, ...]:
+def runs(elem: ET.Element, numbers: dict[str, int]) -> tuple[Run, ...]:
     if len(elem) == 0:  # the common case: text only
         text = (elem.text or "").strip()
         return (Run(text),) if text else ()
@@ -110,13 +114,34 @@ def _paragraph(elem: ET.Element, numbers: dict[str, int]) -> Paragraph:
     except ValueError as exc:
         raise MarkupError(str(exc)) from None
     return Paragraph(
-        _runs(elem, numbers),
+        runs(elem, numbers),
         style=style,
         align=align,
         keep_with_next=elem.get("keep") == "1",
         label=elem.get("label"),
         anchor=elem.get("anchor"),
     )
+
+
+class _ClauseIds:
+    """Gives each paragraph its clause id, in document order."""
+
+    def __init__(self) -> None:
+        self.region = "parties"
+        self.counts: dict[str, int] = {}
+        self.used: dict[str, int] = {}
+
+    def next(self, elem: ET.Element, section: str | None) -> str:
+        if elem.get("anchor") and section is None:
+            self.region = elem.get("anchor", "")
+        clause = elem.get("clause")
+        if not clause:
+            region = section or self.region
+            self.counts[region] = self.counts.get(region, 0) + 1
+            clause = f"{region}.{self.counts[region]}"
+        seen = self.used.get(clause, 0) + 1
+        self.used[clause] = seen
+        return clause if seen == 1 else f"{clause}~{seen}"
 
 
 def _lines(elem: ET.Element | None) -> tuple[str, ...]:
@@ -166,19 +191,20 @@ def parse(markup: str) -> Document:
 
     blocks: list[Block] = []
     sections: list[Section] = []
+    ids = _ClauseIds()
 
-    def emit(node: ET.Element) -> None:
+    def emit(node: ET.Element, section: str | None = None) -> None:
         tag = node.tag
         if tag == "p":
             para = _paragraph(node, numbers)
             if para.runs:
-                blocks.append(para)
+                blocks.append(replace(para, clause=ids.next(node, section)))
         elif tag == "pagebreak":
             blocks.append(PageBreak())
         elif tag == "signature":
             rule = int(node.get("rule", "-1"))
             lines = tuple(
-                Paragraph(_runs(line, numbers), style=ParaStyle.PLAIN) for line in node.findall("line")
+                Paragraph(runs(line, numbers), style=ParaStyle.PLAIN) for line in node.findall("line")
             )
             blocks.append(SignatureBlock(lines, Align(node.get("align", "left")), rule))
         elif tag == "section":
@@ -187,7 +213,7 @@ def parse(markup: str) -> Document:
             start = len(blocks)
             blocks.append(Heading(key, numbers[key], title))
             for child in node:
-                emit(child)
+                emit(child, key)
             sections.append(Section(key, numbers[key], title, start, len(blocks)))
         else:
             raise MarkupError(f"<{tag}> is not allowed in the body")

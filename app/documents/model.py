@@ -62,6 +62,10 @@ class Paragraph:
     # A place views can scroll to: the key of an unnumbered part of the letter that starts here
     # (``parties``, ``closing``, ``covenants`` for Exhibit A), matching app.domain.sections.
     anchor: str | None = None
+    # The clause this paragraph is (``compensation.1``, ``covenants.noncompete``): the id a letter's own
+    # wording and the clause library's alternates name (app/documents/clauses.py).
+    clause: str | None = None
+    departs: bool = False  # its wording is this letter's own or an alternate, not the standard
 
     @property
     def text(self) -> str:

@@ -7,6 +7,7 @@ data folder, which PyInstaller names in ``sys._MEIPASS``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,8 +20,22 @@ def _data_root() -> Path:
 
 
 DATA_ROOT = _data_root()
-TEMPLATES_DIR = DATA_ROOT / "templates"
+# The template pack (letter types, clause library, templates): the built-in one unless OFFERDESK_PACK
+# (or `offerdesk --pack DIR`, which sets it) names a firm's own.
+TEMPLATES_DIR = Path(os.environ["OFFERDESK_PACK"]) if os.environ.get("OFFERDESK_PACK") else DATA_ROOT / "templates"
 RESOURCES_DIR = DATA_ROOT / "resources"
+_pack = [TEMPLATES_DIR]
+
+
+def pack_dir() -> Path:
+    """The template pack in use: :data:`TEMPLATES_DIR`, or the one the editor switched to."""
+    return _pack[0]
+
+
+def use_pack(folder: Path) -> None:
+    """Use the template pack in ``folder`` from now on (and in the processes this one starts)."""
+    _pack[0] = folder
+    os.environ["OFFERDESK_PACK"] = str(folder)
 
 
 def frozen() -> bool:
@@ -28,4 +43,4 @@ def frozen() -> bool:
     return bool(getattr(sys, "frozen", False))
 
 
-__all__ = ["DATA_ROOT", "RESOURCES_DIR", "TEMPLATES_DIR", "frozen"]
+__all__ = ["DATA_ROOT", "RESOURCES_DIR", "TEMPLATES_DIR", "frozen", "pack_dir", "use_pack"]

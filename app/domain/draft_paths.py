@@ -14,6 +14,14 @@ class _Missing:
     def __repr__(self) -> str:
         return "MISSING"
 
+    # One sentinel: an undo command deep-copies the value it replaces, and undoing the first edit of
+    # a term the draft did not hold (the letter's first clause wording) must remove it again.
+    def __copy__(self) -> _Missing:
+        return self
+
+    def __deepcopy__(self, _memo: object) -> _Missing:
+        return self
+
 
 MISSING: Any = _Missing()
 

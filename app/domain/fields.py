@@ -120,6 +120,27 @@ def model_label(model: str) -> str:
     return label
 
 
+def new_item(model: str, like: Any = None) -> dict[str, Any]:
+    """A new item of a list of groups (a new equity grant), as the draft holds it.
+
+    It takes the *choices* of ``like`` (the item before it: the kind of grant, how it is priced,
+    the kind of vesting), the model's defaults, and leaves every amount, number and text blank, so
+    the form asks for them. A copy of the item before would silently repeat it in the letter
+    ("The 150,000 Options shall vest..." twice) until someone noticed.
+    """
+    source = like if isinstance(like, Mapping) else {}
+    item: dict[str, Any] = {}
+    for entry in _model(model)["fields"]:
+        name, kind = entry["name"], Kind(entry["kind"])
+        if kind is Kind.GROUP and not entry["optional"]:
+            item[name] = new_item(entry["model"], source.get(name))
+        elif kind in (Kind.CHOICE, Kind.BOOL) and name in source:
+            item[name] = source[name]
+        elif entry["default"] is not None:
+            item[name] = entry["default"]
+    return item
+
+
 def spec_for(path: Path) -> FieldSpec:
     """The spec of the term at ``path`` of a letter (list indexes step into a list of groups).
 

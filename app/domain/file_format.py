@@ -8,17 +8,18 @@ with its path.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.domain.embedded_terms import EmbeddedTermsError, read_embedded_terms
 from app.domain.format_version import FILE_SUFFIX, FORMAT_NAME, SCHEMA_VERSION
+from app.domain.json_limits import JsonLimitError, parse_json
 from app.domain.letter import Letter
 from app.domain.migrations import migrate_draft
 from app.domain.problems import Problem, Severity
 from app.domain.rules import problems_from_validation_error, validate_draft
+from app.domain.types import Timestamp
 
 
 class FileFormatError(ValueError):
@@ -31,7 +32,7 @@ class SentVersion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1, max_length=200)
-    sent_at: datetime
+    sent_at: Timestamp
     terms: Letter
 
 
@@ -53,12 +54,14 @@ def dumps(file: LetterFile) -> str:
 def loads(text: str) -> LetterFile:
     """Parse a letter file. Raises :class:`FileFormatError` with a message that says what to do."""
     try:
-        raw = json.loads(text)
+        raw = parse_json(text)
     except json.JSONDecodeError as exc:
         raise FileFormatError(
             f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
             "restore it from a backup or fix the JSON by hand"
         ) from None
+    except JsonLimitError as exc:
+        raise FileFormatError(str(exc)) from None
     if not isinstance(raw, dict):
         raise FileFormatError("it does not hold a letter (expected a JSON object)")
     if "format" not in raw and "company" in raw:

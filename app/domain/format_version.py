@@ -2,5 +2,5 @@
 so that code which only names or stamps files (autosave, recovery) loads no pydantic."""
 
 FORMAT_NAME = "offerdesk.letter"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_SUFFIX = ".offer.json"

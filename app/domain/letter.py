@@ -13,14 +13,25 @@ A term that matters only for some choice of a sibling declares it once with ``ap
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.domain.types import Days, Line, Money, Months, Multiple, PayPercent, Percent, Portion, Text
+from app.domain.clause_text import MISSING, tokens, value_at
+from app.domain.types import (
+    Days,
+    LetterDate,
+    Line,
+    Money,
+    Months,
+    Multiple,
+    PayPercent,
+    Percent,
+    Portion,
+    Text,
+)
 
 
 class Model(BaseModel):
@@ -253,8 +264,13 @@ class Candidate(Model):
 
 
 class LetterInfo(Model):
-    letter_date: date = Field(title="Letter date", description="The date printed on the letter.")
-    effective_date: date | None = Field(
+    letter_type: Line = Field(
+        default="offer",
+        title="Letter type",
+        description="The template pack's letter type this letter is (offerdesk new --type list names them).",
+    )
+    letter_date: LetterDate = Field(title="Letter date", description="The date printed on the letter.")
+    effective_date: LetterDate | None = Field(
         default=None,
         title="Effective as of",
         description="For a letter that confirms terms already in effect: the date they took effect. Empty: "
@@ -283,7 +299,7 @@ class Position(Model):
     at_will: bool = Field(
         title="Employment at will", description="Include the acknowledgement that employment is at will."
     )
-    start_date: date = Field(
+    start_date: LetterDate = Field(
         title="Anticipated start date",
         description="Not printed in the letter; used for vesting dates, option pricing and the first-year bonus.",
     )
@@ -322,7 +338,7 @@ class SalaryStep(Model):
     model_config = ConfigDict(title="Salary increase")
 
     timing: SalaryStepTiming = Field(title="Takes effect", description="On a date, or on an anniversary of the start.")
-    effective_date: date | None = Field(
+    effective_date: LetterDate | None = Field(
         default=None, title="On", description="The date the new salary takes effect.",
         json_schema_extra=when(timing=SalaryStepTiming.ON_DATE),
     )
@@ -406,7 +422,7 @@ class CashInstallment(Model):
         description="12 is the first anniversary.",
         json_schema_extra=when(timing=PaymentTiming.MONTHS_AFTER_START),
     )
-    on_date: date | None = Field(
+    on_date: LetterDate | None = Field(
         default=None, title="On", description="The payment date.", json_schema_extra=when(timing=PaymentTiming.ON_DATE)
     )
 
@@ -505,7 +521,7 @@ class EquityGrant(Model):
         description="How an option's exercise price is set.",
         json_schema_extra=when(kind=OPTION_KINDS),
     )
-    grant_date: date | None = Field(
+    grant_date: LetterDate | None = Field(
         default=None,
         title="Grant date",
         description="When the grant is made, if not on the start date (for example after a Board meeting).",
@@ -643,13 +659,13 @@ class Severance(Model):
     )
     weeks: Annotated[int, Field(ge=1, le=52)] = Field(
         default=2,
-        title="Weeks of salary per unit",
-        description="Weeks of salary for each full unit of service.",
+        title="Weeks of salary",
+        description="Weeks of salary for each full year (or month) of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
     service_unit: ServiceUnit = Field(
         default=ServiceUnit.YEAR,
-        title="Per",
+        title="For each",
         description="Each full year, or each full month, of service.",
         json_schema_extra=when(formula=SeveranceFormula.WEEKS_PER_SERVICE),
     )
@@ -846,7 +862,7 @@ class ChangeOfControl(Model):
         default=3, title="Board approval (denominator)", description="e.g. 3 of two-thirds.",
         json_schema_extra=when(definition=Definition.IN_THIS_LETTER),
     )
-    rights_agreement_date: date | None = Field(
+    rights_agreement_date: LetterDate | None = Field(
         default=None,
         title="Rights agreement date",
         description="Date of the stockholder rights agreement whose terms define an adverse board change; "
@@ -1002,10 +1018,10 @@ class Transaction(Model):
     description: Line = Field(
         title="Transaction", description='Completes "the closing of ...": "the merger of Acme, Inc. with the Company".'
     )
-    expected_date: date = Field(
+    expected_date: LetterDate = Field(
         title="Expected closing", description="Not printed. Used for payments due at the closing in Calculations."
     )
-    outside_date: date | None = Field(
+    outside_date: LetterDate | None = Field(
         default=None, title="Offer lapses if not closed by", description="Empty: no outside date."
     )
 
@@ -1066,6 +1082,27 @@ class DocumentOptions(Model):
     )
 
 
+class ClauseWording(Model):
+    """This letter's departure from the standard wording of one clause (a paragraph of the letter).
+
+    ``text`` is the clause as this letter says it; ``[[compensation.base_salary]]`` in it is a live
+    term: it prints the term's current value, as the standard wording would. ``alternate`` picks one
+    of the clause library's named alternatives (``app/documents/clauses.py``).
+    """
+
+    clause: Line = Field(
+        title="Clause", description="The clause's id, as the preview shows it (e.g. governing_law.1)."
+    )
+    alternate: Line | None = Field(
+        default=None, title="Alternate", description="The clause library's alternative used. Empty: the standard one."
+    )
+    text: Text | None = Field(
+        default=None,
+        title="Wording for this letter",
+        description="The clause's text for this letter only; [[path]] shows a term. Empty: the standard wording.",
+    )
+
+
 class Letter(Model):
     """An executive offer letter and its Exhibit A."""
 
@@ -1101,8 +1138,28 @@ class Letter(Model):
     )
     governing_law: GoverningLaw = Field(title="Governing law", description="The law that governs, and the courts.")
     conditions: Conditions = Field(title="Conditions", description="Conditions to employment.")
+    wording: list[ClauseWording] = Field(
+        default_factory=list,
+        title="Clause wording",
+        description="Clauses whose wording departs from the standard for this letter, and alternates chosen.",
+    )
     document_options: DocumentOptions | None = Field(
         default=None,
         title="Legend and document ID",
         description="A legend and a document ID on every page; empty: neither is printed.",
     )
+
+    @model_validator(mode="after")
+    def _wording_names_real_terms(self) -> Letter:
+        seen: set[str] = set()
+        for index, item in enumerate(self.wording):
+            if item.clause in seen:
+                raise ValueError(f"wording.{index}: clause {item.clause} is worded twice; keep one")
+            seen.add(item.clause)
+            for path in tokens(item.text or ""):
+                if path.startswith("wording") or value_at(self, path) is MISSING:
+                    raise ValueError(
+                        f"wording.{index}.text: [[{path}]] names no term this letter has; "
+                        "fix the name or remove the token"
+                    )
+        return self

@@ -65,8 +65,15 @@ def _v1_to_v2(draft: Draft) -> Draft:
     return draft
 
 
+def _v2_to_v3(draft: Draft) -> Draft:
+    """Schema 3 adds optional terms only (``wording``: per-letter clause wording and alternates;
+    ``letter.letter_type``): a schema-2 file is a valid schema-3 one. The version is bumped because an
+    OfferDesk that reads only schema 2 would refuse those terms."""
+    return draft
+
+
 # STEPS[v] turns a version-v draft into a version v+1 draft.
-STEPS: dict[int, Callable[[Draft], Draft]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[Draft], Draft]] = {1: _v1_to_v2, 2: _v2_to_v3}
 assert len(STEPS) == SCHEMA_VERSION - 1, "every schema version needs its migration step"
 
 

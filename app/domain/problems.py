@@ -52,6 +52,13 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
 
+def errors_summary(problems: list[Problem], check_hint: str, shown: int = 3) -> str:
+    """The first errors on one line, e.g. for a command that refuses a letter with errors."""
+    errors = [str(p) for p in problems if p.severity is Severity.ERROR]
+    more = f" (and {len(errors) - shown} more; {check_hint})" if len(errors) > shown else ""
+    return "; ".join(errors[:shown]) + more
+
+
 def parse_path(dotted: str) -> Path:
     """``"equity.grants.0.shares"`` (a document term path) -> ``("equity", "grants", 0, "shares")``."""
     return tuple(int(p) if p.isdigit() else p for p in dotted.split(".") if p)

@@ -33,6 +33,7 @@ _PYDANTIC_MESSAGES = {
     "int_parsing": "must be a whole number",
     "int_from_float": "must be a whole number",
     "int_type": "must be a whole number",
+    "finite_number": "must be a number, not infinity or NaN",
     "decimal_parsing": "must be a number such as 300000.00",
     "decimal_type": "must be a number such as 300000.00",
     "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",

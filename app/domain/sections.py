@@ -41,6 +41,7 @@ SECTIONS: tuple[LetterSection, ...] = (
             ("company", "name"),
             ("company", "state_of_incorporation"),
             ("company", "letterhead_lines"),
+            ("letter", "letter_type"),
             ("letter", "letter_date"),
             ("letter", "effective_date"),
             ("candidate",),
@@ -92,6 +93,7 @@ SECTIONS: tuple[LetterSection, ...] = (
             ("company", "signatory_title"),
         ),
     ),
+    LetterSection("wording", "Clause wording", (("wording",),), optional=("wording",)),
     LetterSection("covenants", "Exhibit A: Restrictive Covenants", (("covenants",),), optional=("covenants",),
                   exhibit=True),
     # Not a part of the text: the marks every page's header or footer prints (off unless switched on).

@@ -7,6 +7,7 @@ and its message live here and nowhere else.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -15,6 +16,8 @@ from pydantic import AfterValidator, BeforeValidator, Field
 # C0/C1 control characters other than newline and tab: they corrupt DOCX XML and never belong in a letter.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029]")
+# Half of a UTF-16 pair without its other half: not a character, and no file or printer can take it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 LINE_MAX = 300
 TEXT_MAX = 20_000
@@ -26,6 +29,12 @@ def _no_control(value: str) -> str:
         raise ValueError(
             f"contains the invisible control character U+{ord(match.group()):04X} at position "
             f"{match.start() + 1}; delete it (it often comes from pasting)"
+        )
+    match = _SURROGATE.search(value)
+    if match:
+        raise ValueError(
+            f"contains a broken character (an unpaired surrogate U+{ord(match.group()):04X}) at position "
+            f"{match.start() + 1}; delete it and type the character again"
         )
     return value
 
@@ -101,3 +110,26 @@ Multiple = Annotated[Decimal, BeforeValidator(_exact_money_input), Field(gt=0, l
 
 Months = Annotated[int, Field(ge=1, le=120, strict=False)]
 Days = Annotated[int, Field(ge=1, le=3650)]
+
+
+# The dates a letter can name: the calendar arithmetic (vesting, severance, covenants) stays far
+# inside what Python's dates can hold, and a year outside this range is a typing mistake.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
+def check_date_in_range(value: date) -> date:
+    """Refuse a date (or the day of a timestamp) outside :data:`EARLIEST_DATE`..:data:`LATEST_DATE`."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"must be between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()} "
+            f"({day.isoformat()} is not); check the year"
+        )
+    return value
+
+
+# A date in a letter (the letter date, the start date...).
+LetterDate = Annotated[date, AfterValidator(check_date_in_range)]
+# When something happened (a version marked as sent).
+Timestamp = Annotated[datetime, AfterValidator(check_date_in_range)]

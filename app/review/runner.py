@@ -149,18 +149,38 @@ def review_text(text: str) -> list[Finding]:
 
 def review_file(path: Path) -> list[Finding]:
     """Review a ``.offer.json``, ``.docx`` or ``.txt`` letter. Raises :class:`ReviewInputError`."""
+    from app.storage.letters import StorageError, require_regular_file
+
     name = path.name.lower()
+    if name.endswith(".json"):
+        return _review_letter_file(path)  # opened as every command opens a letter file
     if not path.exists():
         raise ReviewInputError(f"{path}: no such file")
     if path.is_dir():
         raise ReviewInputError(f"{path}: is a folder; name a .offer.json, .docx or .txt letter")
+    try:
+        require_regular_file(path)  # a named pipe would hang the read forever
+    except StorageError as exc:
+        raise ReviewInputError(str(exc)) from None
+    except OSError as exc:
+        raise ReviewInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if name.endswith(".docx"):
         try:
             texts = docx_paragraphs(path)
         except Exception as exc:  # python-docx raises several kinds for a file that is not a DOCX
             raise ReviewInputError(f"{path}: cannot be read as a Word document ({type(exc).__name__}); "
                                    "save it from Word as .docx and try again") from None
-        return review_paragraphs(from_paragraph_texts(texts))
+        paragraphs = from_paragraph_texts(texts)
+        letter = _embedded_letter(path)
+        if letter is None:
+            return review_paragraphs(paragraphs)
+        from app.domain.legal_rules import legal_issues
+
+        # A DOCX that OfferDesk exported carries its terms: the legal checks read them, and the
+        # findings are placed on the paragraphs of the DOCX as it now reads.
+        names = [letter.company.name, letter.candidate.full_name]
+        drafting = review_paragraphs(paragraphs, names=names, start_year=letter.position.start_date.year)
+        return legal_findings(paragraphs, legal_issues(letter)) + drafting
     if name.endswith(".txt"):
         try:
             return review_text(path.read_text(encoding="utf-8"))
@@ -171,22 +191,19 @@ def review_file(path: Path) -> list[Finding]:
                 raise ReviewInputError(f"{path}: is not a text file (expected UTF-8 text)") from None
         except OSError as exc:
             raise ReviewInputError(f"{path}: cannot be read ({exc.strerror})") from None
-    if name.endswith(".json"):
-        return _review_letter_file(path)
     raise ReviewInputError(f"{path}: OfferDesk reviews .offer.json, .docx and .txt letters; this is none of them")
 
 
 def _review_letter_file(path: Path) -> list[Finding]:
     from app.documents.engine import RenderError
-    from app.domain.file_format import FileFormatError, load_letter
     from app.domain.problems import has_errors
+    from app.storage.letters import StorageError, open_letter
 
     try:
-        file, letter, problems = load_letter(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReviewInputError(f"{path}: cannot be read ({exc})") from None
-    except FileFormatError as exc:
-        raise ReviewInputError(f"{path}: cannot be opened: {exc}") from None
+        opened = open_letter(path)  # as the editor and the other commands open a letter
+    except StorageError as exc:
+        raise ReviewInputError(str(exc)) from None
+    letter, problems = opened.letter, opened.problems
     if letter is None or has_errors(problems):
         errors = "; ".join(str(p) for p in problems if p.severity.value == "error")
         raise ReviewInputError(f"{path} has errors, so it cannot be rendered for review: {errors} "
@@ -195,3 +212,16 @@ def _review_letter_file(path: Path) -> list[Finding]:
         return review_letter(letter)
     except RenderError as exc:
         raise ReviewInputError(f"{path}: the letter could not be rendered: {exc}") from None
+
+
+def _embedded_letter(path: Path) -> Letter | None:
+    """The valid letter a DOCX carries (see :mod:`app.domain.embedded_terms`), or None."""
+    from app.domain.embedded_terms import EmbeddedTermsError, read_embedded_terms
+    from app.domain.file_format import FileFormatError, load_letter
+
+    try:
+        terms = read_embedded_terms(path.read_bytes())
+        _, letter, _ = load_letter(terms.letter_file)
+    except (EmbeddedTermsError, FileFormatError, OSError, ValueError):
+        return None
+    return letter

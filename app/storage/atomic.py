@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from app.storage.errors import NotARegularFile, special_file_kind
+
 # Errors from os.link() that mean "this file system has no hard links" (FAT, some SMB/FUSE mounts).
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
@@ -67,6 +69,18 @@ def _place_new(tmp: Path, path: Path) -> None:
     tmp.unlink()
 
 
+def _refuse_special(path: Path) -> None:
+    # Renaming over /dev/null or a named pipe would replace it with a regular file (as root, for
+    # everyone); a folder cannot be renamed over at all.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    kind = special_file_kind(mode)
+    if kind is not None:
+        raise NotARegularFile(path, kind)
+
+
 def atomic_write(
     path: Path,
     write: Callable[[Path], object],
@@ -79,7 +93,8 @@ def atomic_write(
 
     The temporary file is in the same folder (so the rename is atomic), is flushed to disk before
     the rename, and is removed if anything fails. With ``overwrite=False`` an existing target raises
-    :class:`WriteRefused` and is never touched (checked again at the moment of the rename).
+    :class:`WriteRefused` and is never touched (checked again at the moment of the rename). A
+    target that is a folder, pipe, device or socket raises :class:`NotARegularFile` (an OSError).
 
     If ``path`` is a symbolic link, the file it points to is replaced and the link is kept.
 
@@ -96,6 +111,7 @@ def atomic_write(
     folder = path.parent if str(path.parent) else Path(".")
     if not overwrite and path.exists():
         raise WriteRefused(f"{path} already exists")
+    _refuse_special(path)
     if mode is None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)

@@ -6,6 +6,7 @@ problems listed. Saving is atomic: a failed save leaves the file on disk exactly
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from app.domain.file_format import FileFormatError, LetterFile, dumps, load_embe
 from app.domain.letter import Letter
 from app.domain.problems import Problem
 from app.storage.atomic import atomic_write_text
-from app.storage.errors import StorageError, describe_write_error
+from app.storage.errors import StorageError, describe_write_error, special_file_kind
 from app.storage.lock import is_lock_file
 from app.storage.recovery import is_recovery_file
 
@@ -45,27 +46,23 @@ class OpenedLetter:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes; anything but a regular file of a sensible size is refused before reading.
+
+    The kind of file is checked with ``stat`` before opening it (opening a named pipe waits for a
+    writer, a device may never end), then again on the open file, which is opened non-blocking in
+    case a pipe took the file's place in between.
+    """
     name = path.name
     try:
-        if path.is_dir():
-            raise IsADirectoryError
-        size = path.stat().st_size
-        if size > MAX_LETTER_BYTES:
-            raise StorageError(
-                f"{name} cannot be opened: it is {size // (1024 * 1024)} MB, far larger than any letter, "
-                "so it is not an OfferDesk letter; choose the .offer.json file instead",
-                path,
-            )
-        return path.read_bytes()
+        require_regular_file(path)
+        with os.fdopen(_open_for_reading(path), "rb") as fh:
+            _refuse_unreadable_kind(path, os.fstat(fh.fileno()))
+            return fh.read(MAX_LETTER_BYTES + 1)
     except FileNotFoundError:
         raise StorageError(
             f"{name} cannot be opened: there is no such file in {path.parent}; "
             "it may have been moved, renamed or deleted",
             path,
-        ) from None
-    except IsADirectoryError:
-        raise StorageError(
-            f"{name} cannot be opened: it is a folder, not a letter; choose a .offer.json file", path
         ) from None
     except PermissionError:
         raise StorageError(
@@ -79,6 +76,40 @@ def _read_bytes(path: Path) -> bytes:
             "check the drive or network connection and try again",
             path,
         ) from None
+
+
+def require_regular_file(path: Path) -> None:
+    """Refuse, before opening it, a path that is not a regular file of a letter's size.
+
+    Raises:
+        StorageError: it is a folder, a named pipe, a device or a socket, or far too large.
+        OSError: it cannot be looked at (missing, no permission...).
+    """
+    _refuse_unreadable_kind(path, os.stat(path))
+
+
+def _open_for_reading(path: Path) -> int:
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+
+
+def _refuse_unreadable_kind(path: Path, info: os.stat_result) -> None:
+    kind = special_file_kind(info.st_mode)
+    if kind == "a folder":
+        raise StorageError(
+            f"{path.name} cannot be opened: it is a folder, not a letter; choose a .offer.json file", path
+        )
+    if kind is not None:
+        raise StorageError(
+            f"{path.name} cannot be opened: it is {kind}, not a letter file, so OfferDesk does not read "
+            "from it; choose a .offer.json file",
+            path,
+        )
+    if info.st_size > MAX_LETTER_BYTES:
+        raise StorageError(
+            f"{path.name} cannot be opened: it is {info.st_size // (1024 * 1024)} MB, far larger than any "
+            "letter, so it is not an OfferDesk letter; choose the .offer.json file instead",
+            path,
+        )
 
 
 def open_letter(path: Path) -> OpenedLetter:
@@ -104,6 +135,14 @@ def open_letter(path: Path) -> OpenedLetter:
         except FileFormatError as exc:
             raise StorageError(f"{name} cannot be opened as a letter: {exc}", path) from None
         return OpenedLetter(path, file, letter, problems, from_docx=True, edited=edited)
+    if b"\x00" in data:
+        # UTF-16 text without a byte-order mark, or a binary file, "decodes" as UTF-8 full of NULs.
+        raise StorageError(
+            f"{name} cannot be opened: it is not a UTF-8 text file (it holds NUL bytes: it is a binary "
+            "file, or text saved as UTF-16), so it is not an OfferDesk letter; save it as UTF-8 or "
+            "restore it from a backup",
+            path,
+        )
     try:
         # utf-8-sig: a letter re-saved by Notepad starts with a byte-order mark; it is still a letter.
         text = data.decode("utf-8-sig")
@@ -117,11 +156,6 @@ def open_letter(path: Path) -> OpenedLetter:
         file, letter, problems = load_letter(text)
     except FileFormatError as exc:
         raise StorageError(f"{name} cannot be opened: {exc}", path) from None
-    except RecursionError:
-        raise StorageError(
-            f"{name} cannot be opened: its JSON is nested too deeply to be a letter; restore it from a backup",
-            path,
-        ) from None
     return OpenedLetter(path=path, file=file, letter=letter, problems=problems)
 
 
@@ -145,4 +179,4 @@ def save_letter(path: Path, file: LetterFile) -> None:
         ) from None
 
 
-__all__ = ["MAX_LETTER_BYTES", "OpenedLetter", "StorageError", "open_letter", "save_letter"]
+__all__ = ["MAX_LETTER_BYTES", "OpenedLetter", "StorageError", "open_letter", "require_regular_file", "save_letter"]

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.fields import spec_for
-from app.domain.problems import parse_path
+from app.domain.problems import errors_summary, parse_path
 from app.ui.crash import install_excepthook
 from app.ui.draft import MISSING
 from app.ui.main_window import AfterFirstPaint, MainWindow
@@ -130,6 +130,9 @@ def _capture(window: MainWindow, options: GuiOptions) -> int:
     is painted with its first section's form filled in, ``checked <t>`` once the letter has been
     validated and its section states and problems are shown, then ``preview <t>`` once the preview
     shows the letter; ``t`` is ``time.monotonic()``, which other processes on this machine can compare.
+
+    Exit status: 2 when the file cannot be opened or the PNG not written, 1 when the letter opened
+    with errors (listed on stderr, as ``offerdesk check`` does), else 0.
     """
     window.remember_layout = False
     if options.file is not None and not window.open_path(options.file):
@@ -158,5 +161,13 @@ def _capture(window: MainWindow, options: GuiOptions) -> int:
         if not window.grab().save(str(options.screenshot)):
             print(f"offerdesk: could not write {options.screenshot}", file=sys.stderr)
             code = 2
+    document = window.document
+    document.check()
+    if code == 0 and document.file_path is not None and document.has_errors:
+        # As `offerdesk check` does: the letter opened (the picture shows its Problems list) but has errors.
+        name = document.file_path.name
+        print(f"offerdesk: {name} has errors: {errors_summary(document.problems, 'see its Problems list')}",
+              file=sys.stderr)
+        code = 1
     window.close()
     return code

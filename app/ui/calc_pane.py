@@ -14,8 +14,6 @@ from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -53,6 +51,7 @@ from app.domain.problems import Problem
 from app.ui.problems_view import term_label
 from app.ui.style import ERROR_COLOR
 from app.ui.timeline import Mark, Rule, Span, Timeline, TimelineChart
+from app.ui.wheel import FormComboBox, FormDateEdit
 
 # The scenario date offered first: a year and a half in, between the sample's first two vesting dates.
 # Tables grow with their rows up to this many, then scroll.
@@ -228,18 +227,18 @@ class CalcPane(QWidget):
         layout = QVBoxLayout(box)
         picker = QFormLayout()
         picker.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.kind_combo = QComboBox()
+        self.kind_combo = FormComboBox()
         for kind in ScenarioKind:  # until a letter is shown; then only the kinds it provides for
             self.kind_combo.addItem(kind.label, kind.value)
         self.kind_combo.setToolTip("The kind of termination")
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
-        self.date_edit = QDateEdit()
+        self.date_edit = FormDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("MMMM d, yyyy")
         self.date_edit.setToolTip("The termination date")
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.coc_label = QLabel("Change of Control on")
-        self.coc_edit = QDateEdit()
+        self.coc_edit = FormDateEdit()
         self.coc_edit.setCalendarPopup(True)
         self.coc_edit.setDisplayFormat("MMMM d, yyyy")
         self.coc_edit.setToolTip("When the Change of Control happened; the protection window runs from it")

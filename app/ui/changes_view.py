@@ -237,6 +237,11 @@ class ChangesView(QWidget):
         return self._baseline is not None
 
     @property
+    def redline(self) -> Redline | None:
+        """The current letter redlined against the baseline (None without a baseline or a valid letter)."""
+        return self._redline
+
+    @property
     def terms(self) -> list[TermChange]:
         return list(self._terms)
 

@@ -18,7 +18,12 @@ TYPING_ID = 1001
 
 
 class SetValueCommand(QUndoCommand):
-    """Set the draft's value at ``path``; typing commands on the same path merge into one step."""
+    """Set the draft's value at ``path``; typing commands on the same path merge into one step.
+
+    A step is *closed* once the user leaves the field (or presses Enter), or once it has been
+    undone: later typing in the same field is then a step of its own. Otherwise 300,000 -> 350,000
+    (Tab) then 350,000 -> -5,000 was one step, and one Ctrl+Z lost the 350,000.
+    """
 
     def __init__(
         self, document: LetterDocument, path: Path, old: Any, new: Any, label: str, *, typing: bool
@@ -29,12 +34,13 @@ class SetValueCommand(QUndoCommand):
         self._old = copy.deepcopy(old)
         self._new = copy.deepcopy(new)
         self._typing = typing
+        self.closed = False
 
     def id(self) -> int:
         return TYPING_ID if self._typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
-        if not isinstance(other, SetValueCommand) or other.path != self.path or not other._typing:
+        if self.closed or not isinstance(other, SetValueCommand) or other.path != self.path or not other._typing:
             return False
         self._new = copy.deepcopy(other._new)
         # Typing back to where the step started leaves nothing to undo.
@@ -45,6 +51,7 @@ class SetValueCommand(QUndoCommand):
         self._document.apply_value(self.path, self._new)
 
     def undo(self) -> None:
+        self.closed = True
         self._document.apply_value(self.path, self._old)
 
 

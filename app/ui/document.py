@@ -127,6 +127,14 @@ class LetterDocument(QObject):
             return
         self.undo_stack.push(SetValueCommand(self, path, old, value, label, typing=typing))
 
+    def end_typing(self) -> None:
+        """Close the typing step on top of the stack: the next keystroke, even in the same field,
+        starts a new step (called when the focus leaves a field, and on Enter)."""
+        index = self.undo_stack.index()
+        top = self.undo_stack.command(index - 1) if index > 0 else None
+        if isinstance(top, SetValueCommand):
+            top.closed = True
+
     def switch_optional(self, path: Path, on: bool, label: str, default: Any) -> None:
         """Switch an optional section or number on or off, as one step.
 

@@ -12,18 +12,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QRect, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from app.domain.fields import FieldSpec, Kind, spec_for
 from app.domain.problems import Path, Problem, Severity
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
+from app.ui.wheel import FormComboBox, FormDateEdit, FormSpinBox
 
 INT_CEILING = 2_147_483_647  # QSpinBox holds a C int
 
@@ -209,6 +208,7 @@ class LineEditor(FieldEditor):
         self.edit.setToolTip(spec.description)
         self.edit.setAccessibleName(spec.title)
         self.edit.textEdited.connect(self._on_text_edited)
+        self.edit.returnPressed.connect(self.document.end_typing)
         self.frame.set_body(self.edit)
         self.focus_widget = self.edit
 
@@ -361,24 +361,6 @@ class ParagraphEdit(QPlainTextEdit):
             self.updateGeometry()
 
 
-class _IgnoresWheelUnlessFocused:
-    """Scrolling a form over a spin or combo box must not change the term under the mouse."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
-        if self.hasFocus():  # type: ignore[attr-defined]
-            super().wheelEvent(event)  # type: ignore[misc]
-        else:
-            event.ignore()
-
-
-class NoWheelSpinBox(_IgnoresWheelUnlessFocused, QSpinBox):
-    pass
-
-
-class NoWheelComboBox(_IgnoresWheelUnlessFocused, QComboBox):
-    pass
-
-
 def include_box(spec: FieldSpec, on_toggled: Callable[[bool], None]) -> QCheckBox:
     """The check box that puts an optional number or date in the letter (unchecked: the letter has none)."""
     box = QCheckBox("Include")
@@ -393,7 +375,7 @@ class IntEditor(FieldEditor):
 
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(document, spec, parent)
-        self.spin = NoWheelSpinBox()
+        self.spin = FormSpinBox()
         self.spin.setToolTip(spec.description)
         self.spin.setAccessibleName(spec.title)
         self.spin.setRange(spec.minimum if spec.minimum is not None else 0,
@@ -402,6 +384,7 @@ class IntEditor(FieldEditor):
         self.spin.setMinimumWidth(QFontMetrics(self.spin.font()).horizontalAdvance("000,000,000") + 40)
         self.spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.spin.valueChanged.connect(self._on_value_changed)
+        self.spin.editingFinished.connect(self._on_editing_finished)
         self.include: QCheckBox | None = None
         body = QWidget()
         row = QHBoxLayout(body)
@@ -432,8 +415,19 @@ class IntEditor(FieldEditor):
         if self.include is not None:
             self.include.setChecked(present)
             self.spin.setEnabled(present and not self.document.read_only)
-        if isinstance(value, int) and not isinstance(value, bool):
+        if (isinstance(value, int) and not isinstance(value, bool)
+                and self.spin.minimum() <= value <= self.spin.maximum()):
             self.spin.setValue(value)
+        else:
+            # Missing, or not a number the box can hold (its error shows under it): show no number
+            # rather than one the draft does not have.
+            self.spin.clear()
+
+    def _on_editing_finished(self) -> None:
+        # Typing the number the blank box last held changes no value, so valueChanged stays silent.
+        if self.spin.text() and self.document.value(self.path) != self.spin.value():
+            self._write(self.spin.value())
+        self.document.end_typing()
 
     def set_read_only(self, read_only: bool) -> None:
         self.spin.setReadOnly(read_only)
@@ -446,7 +440,7 @@ class DateEditor(FieldEditor):
 
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(document, spec, parent)
-        self.date_edit = QDateEdit()
+        self.date_edit = FormDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("MMMM d, yyyy")
         self.date_edit.setToolTip(spec.description)
@@ -529,7 +523,7 @@ class ChoiceEditor(FieldEditor):
 
     def __init__(self, document: LetterDocument, spec: FieldSpec, parent: QObject | None = None) -> None:
         super().__init__(document, spec, parent)
-        self.combo = NoWheelComboBox()
+        self.combo = FormComboBox()
         self.combo.setToolTip(spec.description)
         self.combo.setAccessibleName(spec.title)
         if spec.optional:

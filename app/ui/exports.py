@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QTextDocument
 
 from app.documents.engine import RenderError, render_document
 from app.documents.model import Document
@@ -16,6 +18,11 @@ from app.documents.pdf import PdfError, convert_to_pdf
 from app.domain.letter import Letter
 from app.storage.atomic import atomic_write_bytes
 from app.storage.errors import describe_write_error
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.compare.text import Redline
 
 
 class ExportError(Exception):
@@ -42,11 +49,45 @@ def write_docx(
     path: Path, letter: Letter, document: Document | None = None, draft: dict[str, Any] | None = None
 ) -> None:
     """Write the DOCX atomically: a failure leaves any existing file as it was."""
-    data = docx_for(letter, document, draft)
+    _write_atomically(path, docx_for(letter, document, draft))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
         raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+
+
+def write_redline_docx(
+    path: Path, redline: Redline, author: str, draft: dict[str, Any] | None = None, when: datetime | None = None
+) -> None:
+    """Write the redline as DOCX with tracked changes by ``author``, carrying ``draft`` (the current
+    letter's terms) as ``offerdesk compare -o`` does."""
+    from app.compare.redline_docx import redline_docx_of
+    from app.documents.docx_writer import DocxError
+    from app.domain.file_format import embedded_text
+
+    moment = when or datetime.now(UTC).replace(microsecond=0)
+    terms = embedded_text(draft) if draft is not None else None
+    try:
+        data = redline_docx_of(redline, author, moment, terms)
+    except DocxError as exc:
+        raise ExportError(f"The redline could not be made: {exc}") from None
+    _write_atomically(path, data)
+
+
+def print_letter(printer: QPrinter, letter: Letter, document: Document | None = None) -> None:
+    """Lay the letter out as the preview does and print it on ``printer``'s pages."""
+    from app.documents.html import to_html
+
+    try:
+        html = to_html(document if document is not None else render_document(letter))
+    except RenderError as exc:
+        raise ExportError(f"The letter template failed: {exc}") from None
+    page = QTextDocument()
+    page.setHtml(html)
+    page.print_(printer)
 
 
 def pdf_for(path: Path, letter: Letter) -> None:
@@ -58,10 +99,7 @@ def pdf_for(path: Path, letter: Letter) -> None:
             (pdf,) = convert_to_pdf([docx_path], Path(tmp) / "pdf")
         except PdfError as exc:
             raise ExportError(f"{path.name} was not written: {exc}") from None
-        try:
-            atomic_write_bytes(path, pdf.read_bytes())
-        except OSError as exc:
-            raise ExportError(f"{path.name} could not be written: {describe_write_error(exc, path)}.") from None
+        _write_atomically(path, pdf.read_bytes())
 
 
 class _PdfRelay(QObject):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.fields import FieldSpec, Kind, model_label, model_specs, spec_for
+from app.domain.fields import FieldSpec, Kind, model_label, model_specs, new_item, spec_for
 from app.domain.problems import Path, Problem
 from app.domain.sections import LetterSection
 from app.ui import list_editors
@@ -177,7 +177,9 @@ class ModelListEditor(FieldEditor):
         self._items_box = QVBoxLayout()
         self._outer.addLayout(self._items_box)
         self.add_button = QPushButton(f"Add {self._what}")
-        self.add_button.setToolTip(f"Add another {self._what} (a copy of the last one)")
+        self.add_button.setToolTip(
+            f"Add another {self._what}: the same kinds as the last one, its numbers left for you to fill in"
+        )
         self.add_button.clicked.connect(self._on_add_clicked)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -193,7 +195,7 @@ class ModelListEditor(FieldEditor):
         return list(value) if isinstance(value, list) else []
 
     def refresh(self) -> None:
-        count = len(self._values())
+        count = list_editors.rows_shown(len(self._values()), self.spec)
         if count != len(self._items):
             self._rebuild(count)
         self._update_buttons()
@@ -230,7 +232,7 @@ class ModelListEditor(FieldEditor):
             self._items.append((box, owner, (up, down, remove)))
 
     def _update_buttons(self) -> None:
-        count = len(self._items)
+        count = len(self._values())
         for index, (_, _, (up, down, remove)) in enumerate(self._items):
             up.setEnabled(index > 0 and not self._read_only)
             down.setEnabled(index < count - 1 and not self._read_only)
@@ -238,10 +240,11 @@ class ModelListEditor(FieldEditor):
         self.add_button.setEnabled(count < (self.spec.max_items or 1000) and not self._read_only)
 
     def _on_add_clicked(self) -> None:
+        assert self.spec.model is not None
         values = self._values()
-        template = values[-1] if values else self.document.default_for((*self.path, 0))
-        # A copy: the new item must not share its terms with the one it was copied from.
-        self.document.edit(self.path, [*values, copy.deepcopy(template)], f"Add {self._what}", typing=False)
+        like = values[-1] if values else self.document.default_for((*self.path, 0))
+        item = new_item(self.spec.model, copy.deepcopy(like))
+        self.document.edit(self.path, [*values, item], f"Add {self._what}", typing=False)
 
     def _on_remove(self, index: int) -> None:
         values = self._values()

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -44,6 +45,26 @@ def item_buttons(owner: QWidget, what: str) -> tuple[QToolButton, QToolButton, Q
     return buttons[0], buttons[1], buttons[2]
 
 
+# A list with no declared maximum still shows no more rows than this.
+ROWS_SHOWN_MAX = 100
+
+
+def rows_shown(count: int, spec: FieldSpec) -> int:
+    """How many items of a list get a row: never more than the list may hold. A damaged file with
+    thousands of address lines would otherwise build thousands of widgets (the window hung for
+    minutes); the list's own error already says how many to remove, and removing rows brings the
+    rest into view."""
+    return min(count, spec.max_items or ROWS_SHOWN_MAX)
+
+
+def hidden_rows_note(total: int, shown: int, what: str) -> str:
+    """What a list that shows fewer rows than it holds says under them ("" when it shows all)."""
+    if total <= shown:
+        return ""
+    return (f"Showing {shown:,} of {total:,} {what}s: remove {what}s until there are at most {shown:,}, "
+            "and the others come into view.")
+
+
 def moved(items: list[Any], index: int, step: int) -> list[Any]:
     out = list(items)
     out[index], out[index + step] = out[index + step], out[index]
@@ -63,6 +84,11 @@ class StringListEditor(FieldEditor):
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(2)
         outer.addLayout(self._rows_box)
+        self.hidden_note = QLabel()
+        self.hidden_note.setObjectName("sectionNote")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.hide()
+        outer.addWidget(self.hidden_note)
         self.add_button = QPushButton(f"Add {self._what}")
         self.add_button.setToolTip(f"Add a {self._what} to {spec.title}")
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -85,6 +111,11 @@ class StringListEditor(FieldEditor):
 
     def refresh(self) -> None:
         items = self._items()
+        total = len(items)
+        items = items[: rows_shown(total, self.spec)]
+        note = hidden_rows_note(total, len(items), self._what)
+        self.hidden_note.setText(note)
+        self.hidden_note.setVisible(bool(note))
         if len(items) != len(self._rows):
             self._rebuild(len(items))
         for (_, _, edit, _), text in zip(self._rows, items, strict=True):
@@ -140,7 +171,7 @@ class StringListEditor(FieldEditor):
         return row, frame, edit, (up, down, remove)
 
     def _update_buttons(self) -> None:
-        count = len(self._rows)
+        count = len(self._items())
         low = self.spec.min_items or 0
         high = self.spec.max_items or 1000
         for index, (_, _, _, (up, down, remove)) in enumerate(self._rows):

@@ -12,8 +12,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QCursor, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QMarginsF, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QCursor,
+    QDesktopServices,
+    QKeySequence,
+    QPageLayout,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,6 +42,7 @@ from app.storage.errors import StorageError
 from app.storage.lock import FileInUse, LetterLock, LockUnavailable
 from app.storage.recent import RecentFiles
 from app.storage.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
+from app.ui import wording_actions
 from app.ui.commands import SentVersionsCommand
 from app.ui.document import LetterDocument
 from app.ui.draft import MISSING
@@ -51,6 +60,9 @@ from app.ui.undo_keys import UndoKeysToDocument
 if TYPE_CHECKING:
     # The letter model, the file format and what uses them load after the window's first paint
     # (see MainWindow's check_after_paint); methods import what they need.
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.compare.text import Redline
     from app.domain.file_format import SentVersion
     from app.domain.letter import Letter
     from app.storage.letters import OpenedLetter
@@ -162,15 +174,22 @@ class MainWindow(QMainWindow):
         self._form_builder.timeout.connect(self._on_form_builder_timeout)
         self._build_widgets()
         self._undo_keys = UndoKeysToDocument(self)
+        self._ends_typing_on_focus_change = False
         draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self.document = LetterDocument(draft, parent=self, check=not check_after_paint)
         self.preview = PreviewController(self.document, self.preview_pane, self)
         self.preview.rendered.connect(self._on_rendered)
         self.preview.hold()  # until the window has been painted: see _on_first_painted
+        wording_actions.restore_pack(self)
         self._build_actions()
         self._set_document(self.document)
         self._restore_layout()
         AfterFirstPaint(self, self._on_first_painted)
+
+    def _on_focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field ends its typing step: the next edit of it is a step of its own.
+        if old is not None and old.window() is self:
+            self.document.end_typing()
 
     def _on_first_painted(self) -> None:
         """Start what would slow the window's first paint. The preview's render on its worker holds
@@ -184,6 +203,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and not self._ends_typing_on_focus_change:
+            app.focusChanged.connect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = True
         # After whatever else waited for this paint pass (a zero-time timer runs after those queued
         # before it): checking a first letter loads pydantic and the letter model (~90 ms).
         QTimer.singleShot(0, self, self._check_then_preview)
@@ -204,6 +226,8 @@ class MainWindow(QMainWindow):
         self.stack.setMinimumWidth(FORM_MIN_WIDTH)
         self.preview_pane = PreviewPane()
         self.preview_pane.term_activated.connect(self.focus_path)
+        self.preview_pane.wording_requested.connect(partial(wording_actions.edit_wording, self))
+        self.preview_pane.reset_requested.connect(partial(wording_actions.reset_wording, self))
         self.calc_tab: LazyPane[CalcPane] = LazyPane(self._make_calc_pane)
         self.changes_tab: LazyPane[ChangesView] = LazyPane(self._make_changes_view)
         self.review_tab: LazyPane[ReviewView] = LazyPane(self._make_review_view)
@@ -258,6 +282,12 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("&New Letter", self.new_letter, std.New, "A new letter from the sample's company terms")
         self.new_sample_action = self._action("New from &Sample", lambda: self.new_letter(sample=True), "Ctrl+Shift+N",
                                               "A new letter with every term of the sample letter")
+        self.new_type_action = self._action("New from &Type…", partial(wording_actions.new_from_type, self), "Ctrl+Alt+N",
+                                            "A new letter of one of the template pack's letter types")
+        self.pack_action = self._action("Template &Pack…", partial(wording_actions.choose_pack, self), "Ctrl+Alt+P",
+                                        "Use a firm's template pack: its letter types and clause library")
+        self.clause_library_action = self._action("Clause &Library…", partial(wording_actions.open_clause_library, self),
+                                                  "Ctrl+Shift+L", "Choose the alternates of the clause library's clauses")
         self.open_action = self._action("&Open…", self.open_dialog, std.Open, "Open a letter file")
         self.save_action = self._action("&Save", self.save, std.Save, "Save the letter")
         self.save_as_action = self._action("Save &As…", self.save_as, std.SaveAs, "Save the letter in a new file")
@@ -265,6 +295,14 @@ class MainWindow(QMainWindow):
                                                "Write the letter as a Word document")
         self.export_pdf_action = self._action("Export &PDF…", lambda: self._export_dialog("pdf"), "Ctrl+Shift+E",
                                               "Write the letter as a PDF (needs LibreOffice)")
+        self.export_redline_action = self._action(
+            "Export &Redline…", self._export_redline_dialog, "Ctrl+Shift+R",
+            "Write the changes against the baseline as a Word document with tracked changes")
+        self.print_action = self._action("&Print…", self.print_letter, std.Print, "Print the letter and its Exhibit A")
+        preferences_keys = QKeySequence(std.Preferences)  # empty on most Linux desktops
+        self.preferences_action = self._action(
+            "Pre&ferences…", self.edit_preferences, preferences_keys if not preferences_keys.isEmpty() else "Ctrl+,",
+            "Your name, which tracked changes in a redline are attributed to")
         self.mark_sent_action = self._action("&Mark as Sent…", self.mark_as_sent, "Ctrl+Shift+M",
                                              "Record the current terms as a version sent to the candidate")
         self.batch_action = self._action("&Batch…", self.open_batch_dialog, "Ctrl+Shift+B",
@@ -303,22 +341,27 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.new_sample_action, self.open_action])
+        file_menu.addActions([self.new_action, self.new_sample_action, self.new_type_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_docx_action, self.export_pdf_action])
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.export_redline_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         letter_menu = menu.addMenu("&Letter")
         letter_menu.addAction(self.mark_sent_action)
         self.compare_menu = letter_menu.addMenu("Compare &With")
         self.compare_menu.aboutToShow.connect(self._fill_compare_menu)
         letter_menu.addAction(self.batch_action)
+        letter_menu.addActions([self.clause_library_action, self.pack_action])
         letter_menu.addSeparator()
         letter_menu.addActions([self.next_problem_action, self.previous_problem_action])
         view_menu = menu.addMenu("&View")
@@ -541,6 +584,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _on_rendered(self, _sequence: int) -> None:
+        wording_actions.mark_departures(self)
         if self.review_tab.made is not None:
             self._refresh_review()
 
@@ -726,10 +770,11 @@ class MainWindow(QMainWindow):
             return self.save()
         return choice is SaveChoice.DISCARD
 
-    def new_letter(self, *, sample: bool = False) -> None:
+    def new_letter(self, *, sample: bool = False, draft: dict[str, Any] | None = None) -> None:
         if not self.maybe_save():
             return
-        draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
+        if draft is None:
+            draft = copy.deepcopy(SAMPLE_TERMS) if sample else blank_from_sample()
         self._release_lock()
         self._set_document(LetterDocument(draft, parent=self))
         self.message_bar.dismiss()
@@ -1049,11 +1094,18 @@ class MainWindow(QMainWindow):
         if path is not None:
             (self.export_docx if kind == "docx" else self.export_pdf)(path)
 
-    def export_docx(self, path: Path) -> bool:
-        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+    def _exportable_letter(self) -> Letter | None:
+        """The letter, when it has no errors; otherwise None, and the message bar says why."""
         letter = self.document.letter
         if letter is None or self.document.has_errors:
             self.message_bar.show_message(self.export_docx_action.toolTip(), "error")
+            return None
+        return letter
+
+    def export_docx(self, path: Path) -> bool:
+        """Write the letter as DOCX (the same bytes as ``offerdesk render``)."""
+        letter = self._exportable_letter()
+        if letter is None:
             return False
         # Imported on first use: it loads the template engine, which the start leaves to the preview.
         from app.ui import exports
@@ -1065,6 +1117,77 @@ class MainWindow(QMainWindow):
             return False
         self._offer_to_open(path)
         return True
+
+    def _export_redline_dialog(self) -> None:
+        if self._redline_to_export() is None:
+            return
+        suggested = self._folder() / f"{self.document.display_name} redline.docx"
+        path = self.prompts.export_path(suggested, "docx", "Export Redline")
+        if path is not None:
+            self.export_redline(path)
+
+    def _redline_to_export(self) -> Redline | None:
+        view = self.changes_tab.made
+        if view is None or not view.has_baseline:
+            self.message_bar.show_message(
+                "There is nothing to redline yet: choose what to compare with (Letter > Compare With), "
+                "then export the redline.", "error")
+            return None
+        if view.redline is None:
+            self.message_bar.show_message(
+                "The redline needs a letter without errors: fix the errors first (F6).", "error")
+            return None
+        return view.redline
+
+    def export_redline(self, path: Path) -> bool:
+        """Write the Changes tab's redline as DOCX with tracked changes by the user's name."""
+        redline = self._redline_to_export()
+        if redline is None:
+            return False
+        from app.ui import exports
+        from app.ui.preferences import author_name
+
+        try:
+            exports.write_redline_docx(path, redline, author_name(self.settings), self.document.draft)
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        self._offer_to_open(path)
+        return True
+
+    def print_letter(self) -> None:
+        """Print the letter as the preview shows it, through the system's Print dialog."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if self._exportable_letter() is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.document.display_name)
+        # QTextDocument.print_ adds 2 cm of its own inside the printer's margins: about an inch in all.
+        printer.setPageMargins(QMarginsF(0.2, 0.2, 0.2, 0.2), QPageLayout.Unit.Inch)
+        if self.prompts.print_setup(printer):
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Lay the current letter out, as the preview shows it, onto ``printer``'s pages."""
+        letter = self._exportable_letter()
+        if letter is None:
+            return False
+        from app.ui import exports
+
+        try:
+            exports.print_letter(printer, letter, self.preview.current_document())
+        except exports.ExportError as exc:
+            self.message_bar.show_message(str(exc), "error")
+            return False
+        return True
+
+    def edit_preferences(self) -> None:
+        from app.ui.preferences import author_name, set_author_name
+
+        name = self.prompts.preferences(author_name(self.settings))
+        if name is not None:
+            set_author_name(self.settings, name)
 
     def export_pdf(self, path: Path) -> None:
         """Write the letter as PDF through LibreOffice, in the background."""
@@ -1136,6 +1259,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._undo_keys)
+        if isinstance(app, QApplication) and self._ends_typing_on_focus_change:
+            app.focusChanged.disconnect(self._on_focus_changed)
+            self._ends_typing_on_focus_change = False
         if self.remember_layout:
             self.save_layout()
         event.accept()

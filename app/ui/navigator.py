@@ -17,6 +17,9 @@ _STATE_WORDS = {
 }
 
 
+_REWORDED = "  ✎"
+
+
 class SectionNavigator(QListWidget):
     """Lists :data:`SECTIONS`; the current row is the section whose form is shown.
 
@@ -40,6 +43,7 @@ class SectionNavigator(QListWidget):
             item.setIcon(blank_icon())  # the states' icons fill this place once the letter is checked
             self.addItem(item)
         self.states: dict[str, SectionState] = {}
+        self.reworded: frozenset[str] = frozenset()  # sections with a clause worded for this letter
         self.currentRowChanged.connect(self._on_current_row_changed)
 
     def _on_current_row_changed(self, row: int) -> None:
@@ -76,11 +80,25 @@ class SectionNavigator(QListWidget):
                 detail = ", ".join(parts)
             self._show_section(row, state_icon(state), detail, included.get(section.key, True))
 
+    def set_reworded(self, keys: frozenset[str]) -> None:
+        """Mark the sections holding a clause whose wording departs from the standard (a trailing ✎)."""
+        if keys == self.reworded:
+            return
+        self.reworded = keys
+        for row, section in enumerate(SECTIONS):
+            item = self.item(row)
+            text = item.text().removesuffix(_REWORDED)
+            item.setText(text + _REWORDED if section.key in keys else text)
+
     def _show_section(self, row: int, icon: QIcon, detail: str, on: bool) -> None:
         section = SECTIONS[row]
         item = self.item(row)
         item.setIcon(icon)
-        item.setText(section.title if on else f"{section.title} (not included)")
+        text = section.title if on else f"{section.title} (not included)"
+        if section.key in self.reworded:
+            text += _REWORDED
+            detail += "; wording departs from the standard"
+        item.setText(text)
         font = item.font()
         font.setItalic(not on)
         item.setFont(font)

@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.problems import parse_path
 from app.ui.document import LetterDocument
@@ -78,9 +78,13 @@ class PreviewPane(QWidget):
 
     Signals:
         term_activated(object): the user clicked a term; its path (a tuple).
+        wording_requested(str): "Edit Wording..." on a clause; its id.
+        reset_requested(str): "Reset to Standard Wording" on a clause; its id.
     """
 
     term_activated = Signal(object)
+    wording_requested = Signal(str)
+    reset_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +102,9 @@ class PreviewPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.departing: frozenset[str] = frozenset()  # the clauses worded for this letter (the window sets it)
         self.browser.document().setDocumentMargin(18)
         # The letter wraps to the pane's width; justified lines can lay out a fraction of a pixel wider,
         # which would otherwise show a useless horizontal scroll bar.
@@ -162,6 +169,39 @@ class PreviewPane(QWidget):
         self.browser.setTextCursor(cursor)
         self.browser.ensureCursorVisible()
         return True
+
+    def clause_at(self, position: QPoint) -> str | None:
+        """The id of the clause shown at ``position`` (viewport coordinates), if any."""
+        from app.documents.html import CLAUSE_ANCHOR
+
+        block = self.browser.cursorForPosition(position).block()
+        iterator = block.begin()
+        while not iterator.atEnd():
+            for name in iterator.fragment().charFormat().anchorNames():
+                if name.startswith(CLAUSE_ANCHOR):
+                    return name[len(CLAUSE_ANCHOR):]
+            iterator += 1
+        return None
+
+    def clause_menu(self, position: QPoint) -> QMenu:
+        """The context menu at ``position``: the browser's own, with the clause's wording actions."""
+        menu = self.browser.createStandardContextMenu(position)
+        clause = self.clause_at(position)
+        if clause is not None:
+            first = menu.actions()[0] if menu.actions() else None
+            edit = QAction(f"Edit Wording of Clause {clause}…", menu)
+            edit.triggered.connect(lambda: self.wording_requested.emit(clause))
+            reset = QAction("Reset to Standard Wording", menu)
+            reset.setEnabled(clause in self.departing)
+            reset.triggered.connect(lambda: self.reset_requested.emit(clause))
+            menu.insertActions(first, [edit, reset])  # type: ignore[arg-type]
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+        return menu
+
+    def _on_context_menu_requested(self, position: QPoint) -> None:
+        menu = self.clause_menu(position)
+        menu.exec(self.browser.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         from app.documents.html import TERM_SCHEME

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from app.storage.recovery import RecoveryEntry
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 COMPARE_FILTER = (
     "Letters and Word documents (*.offer.json *.docx);;Letter files (*.offer.json);;"
@@ -97,9 +101,9 @@ class Prompts:
         path = Path(name)
         return path if path.name.endswith(".offer.json") else path.with_name(path.name.removesuffix(".json") + ".offer.json")
 
-    def export_path(self, suggested: Path, kind: str) -> Path | None:
+    def export_path(self, suggested: Path, kind: str, title: str = "") -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.parent, f"Export {kind.upper()}", str(suggested), f"{kind.upper()} files (*.{kind})",
+            self.parent, title or f"Export {kind.upper()}", str(suggested), f"{kind.upper()} files (*.{kind})",
             options=self._file_options(),
         )
         if not name:
@@ -119,3 +123,18 @@ class Prompts:
             self.parent, "Compare with letter", str(folder), COMPARE_FILTER, options=self._file_options()
         )
         return Path(name) if name else None
+
+    def print_setup(self, printer: QPrinter) -> bool:
+        """The system's Print dialog for ``printer``; True to print."""
+        from PySide6.QtPrintSupport import QPrintDialog  # loads the print support on first use
+
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setWindowTitle("Print letter")
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def preferences(self, current_name: str) -> str | None:
+        """The Preferences dialog; the name entered (blank: the account's), or None for Cancel."""
+        from app.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(current_name, self.parent)
+        return dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -95,6 +95,17 @@ def test_json_for_scripts(letters: tuple[Path, Path]) -> None:
     assert out["redline"] is None
 
 
+def test_redline_author_defaults_to_the_account_name(letters: tuple[Path, Path], tmp_path: Path) -> None:
+    # It was always "OfferDesk".
+    from app.storage.account import account_full_name
+
+    old, new = letters
+    out = tmp_path / "redline.docx"
+    done = offerdesk("compare", old, new, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert {e.get(f"{{{W}}}author") for e in change_elements(out.read_bytes())} == {account_full_name()}
+
+
 def test_redline_docx_is_written_atomically_and_not_overwritten(letters: tuple[Path, Path], tmp_path: Path) -> None:
     old, new = letters
     out = tmp_path / "redline.docx"
@@ -130,7 +141,7 @@ def test_baseline_version_inside_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["missing.offer.json", "{new}"], "offerdesk: missing.offer.json: no such file"),
+        (["missing.offer.json", "{new}"], "offerdesk: missing.offer.json cannot be opened: there is no such file"),
         (["{old}"], "offerdesk: name the current letter (NEW), or use --baseline-version to compare with a sent version"),
         (["{old}", "--baseline-version", "Final"],
          "offerdesk: {old}: it has no version marked as sent; mark one as sent first"),

@@ -27,6 +27,7 @@ class AnsweringPrompts:
         self.paths: list[Path | None] = []
         self.version = "Sent to candidate"
         self.native_dialogs = False
+        self.author: str | None = None
 
     def _next_path(self, what: str, detail: Any) -> Path | None:
         self.asked.append((what, detail))
@@ -50,8 +51,23 @@ class AnsweringPrompts:
     def save_path(self, suggested: Path) -> Path | None:
         return self._next_path("save_path", suggested)
 
-    def export_path(self, suggested: Path, kind: str) -> Path | None:
+    def export_path(self, suggested: Path, kind: str, title: str = "") -> Path | None:
         return self._next_path("export_path", (suggested, kind))
+
+    def print_setup(self, printer: Any) -> bool:
+        """Print to a PDF file instead of a printer (offscreen has none): the next path, if any."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        path = self._next_path("print_setup", printer)
+        if path is None:
+            return False
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+
+    def preferences(self, current_name: str) -> str | None:
+        self.asked.append(("preferences", current_name))
+        return self.author
 
     def other_letter(self, folder: Path) -> Path | None:
         return self._next_path("other_letter", folder)

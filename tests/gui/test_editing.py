@@ -156,6 +156,25 @@ def test_list_add_remove_and_move(make_main_window):
     assert window.document.value(("company", "letterhead_lines"))[0] == "100 Clearbrook Road"
 
 
+def test_a_new_grant_asks_for_its_numbers_instead_of_repeating_the_last(make_main_window):
+    # It was a copy of the grant before: the letter said "The 150,000 Options shall vest" twice.
+    window = open_sample(make_main_window(show=False))
+    window.editor(("equity", "grants")).add_button.click()
+    first, new = window.document.value(("equity", "grants"))
+    # The choices of the grant before (kind, pricing, kind of vesting); no number copied.
+    assert (new["kind"], new["pricing"], new["vesting"]["kind"]) == (
+        first["kind"], first["pricing"], first["vesting"]["kind"])
+    assert "shares" not in new and "years" not in new["vesting"]
+    assert window.document.letter is None
+    errors = {p.dotted: p.message for p in window.document.errors}
+    assert errors == {"equity.grants[1].vesting.years": "is required; fill it in"}
+    window.editor(("equity", "grants", 1, "vesting", "years")).spin.setValue(4)
+    assert [p.dotted for p in window.document.errors] == ["equity.grants[1].shares"]
+    shares = window.editor(("equity", "grants", 1, "shares"))
+    assert shares.spin.text() == ""  # blank, not a number that is not in the draft
+    assert "Is required for a grant sized as shares" in shares.frame.message.text()
+
+
 def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
     window = open_sample(make_main_window(show=False))
     grants = window.editor(("equity", "grants"))
@@ -163,9 +182,31 @@ def test_grants_list_adds_a_grant_with_its_own_editors(make_main_window):
     assert len(window.document.value(("equity", "grants"))) == 2
     shares = window.editor(("equity", "grants", 1, "shares"))
     shares.spin.setValue(5000)
+    window.editor(("equity", "grants", 1, "vesting", "years")).spin.setValue(4)
     assert window.document.letter.equity.grants[1].shares == 5000
     assert window.document.letter.equity.grants[0].shares == 150000
-    window.document.undo_stack.undo()
-    window.document.undo_stack.undo()
+    for _ in range(3):
+        window.document.undo_stack.undo()
     assert len(window.document.value(("equity", "grants"))) == 1
     assert ("equity", "grants", 1, "shares") not in window.binder.editors
+
+
+def test_a_list_far_longer_than_allowed_shows_its_maximum_and_says_so(make_main_window, tmp_path):
+    # 10,000 address lines in a damaged file hung the window building a row for each.
+    import json
+
+    from app.domain.file_format import dumps, new_file
+    from app.domain.sample import sample_letter
+
+    raw = json.loads(dumps(new_file(sample_letter())))
+    raw["draft"]["candidate"]["address_lines"] = [f"line {i}" for i in range(10_000)]
+    path = tmp_path / "long.offer.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    window = make_main_window(show=False)
+    assert window.open_path(path)
+    editor = window.editor(("candidate", "address_lines"))
+    assert len(editor._rows) == 6
+    assert editor.hidden_note.text().startswith("Showing 6 of 10,000 lines: remove lines until there are at most 6")
+    editor._rows[0][3][2].click()  # remove the first: the seventh comes into view
+    assert editor._rows[5][2].text() == "line 6"
+    assert len(window.document.value(("candidate", "address_lines"))) == 9_999

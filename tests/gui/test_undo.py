@@ -87,3 +87,46 @@ def test_ctrl_z_in_a_spin_box_undoes_the_document_step(qtbot, make_main_window):
     qtbot.keyClick(spin, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.value(("benefits", "vacation_days")) == 20
     assert spin.value() == 20
+
+
+def test_leaving_a_field_ends_its_undo_step(qtbot, make_main_window):
+    # 300,000 -> 350,000 (Tab), then 350,000 -> -5,000 (Tab): one Ctrl+Z went back to 300,000.
+    window = open_sample(make_main_window())
+    window.activateWindow()
+    window.navigator.select_section("compensation")
+    edit = window.editor(SALARY).edit
+    for text in ("350000", "-5000"):
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        qtbot.keyClicks(edit, text)  # each keystroke merges into the field's step
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: not edit.hasFocus())
+    stack = window.document.undo_stack
+    assert stack.count() == 2
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.value(SALARY) == "350000"
+    assert edit.text() == "$350,000.00"
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.value(SALARY) == "300000.00"
+
+
+def test_enter_ends_the_step_and_typing_after_an_undo_is_a_new_step(qtbot, make_main_window):
+    window = open_sample(make_main_window())
+    window.navigator.select_section("position")
+    edit = window.editor(("position", "reports_to")).edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, " and the Board")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "!")
+    stack = window.document.undo_stack
+    assert stack.count() == 2
+    stack.undo()
+    qtbot.keyClicks(edit, "?")  # must not merge into the step undone to
+    assert stack.count() == 2
+    stack.undo()
+    assert window.document.value(("position", "reports_to")) == "Chief Executive Officer and the Board"

@@ -1,4 +1,5 @@
-"""A grant's cliff terms are greyed out while its vesting is equal annual installments."""
+"""A grant's terms that its choices do not use (the cliff of equal installments, an RSU's exercise price) are
+hidden and disabled, keeping their values."""
 
 from __future__ import annotations
 
@@ -75,3 +76,20 @@ def test_a_grant_added_later_behaves_the_same(qtbot, make_main_window):
 
     window.document.undo_stack.undo()
     assert_cliff_terms(window, 1, enabled=False)
+
+
+def test_an_rsu_has_no_exercise_price_term_and_no_warning_to_clear(qtbot, make_main_window):
+    """Issue #11: an RSU grant kept an enabled exercise-price field whose warning could never be cleared."""
+    window = make_main_window(sample=True)
+    window.select_section("equity")
+    pricing = window.editor((*GRANTS, 0, "pricing"))
+    assert pricing.frame.isVisibleTo(window) and pricing.focus_widget.isEnabled()
+    kind = window.editor((*GRANTS, 0, "kind")).combo
+    kind.setCurrentIndex(kind.findData("rsu"))
+    assert window.document.value((*GRANTS, 0, "kind")) == "rsu"
+    # The option's pricing rule stays in the draft, but the form no longer offers it, and nothing warns.
+    assert window.document.value((*GRANTS, 0, "pricing")) == "close_prior_trading_day"
+    assert not pricing.frame.isVisibleTo(window) and not pricing.focus_widget.isEnabled()
+    assert not [p for p in window.document.problems if p.path[:3] == (*GRANTS, 0)]
+    kind.setCurrentIndex(kind.findData("incentive_stock_option"))
+    assert pricing.frame.isVisibleTo(window) and pricing.focus_widget.isEnabled()

@@ -25,6 +25,14 @@ def test_overview_reads_in_the_letters_formats() -> None:
     assert lines["life_insurance"].explain(FILTERS) == "3 x the annual salary $300,000.00"
 
 
+def test_a_monthly_salary_has_no_years_with_an_extra_pay_date() -> None:
+    # The text table printed "Years with an extra pay date ()".
+    calcs = calculate(letter_with({"compensation.pay_frequency": "monthly"}))
+    lines = {line.key: line for section in overview(calcs) for line in section.lines}
+    line = lines["pay.years_with_extra_pay_dates"]
+    assert (line.label, line.text(FILTERS)) == ("Years with an extra pay date", "none in the first 10 years")
+
+
 def test_a_letter_without_a_car_allowance_reads_none() -> None:
     lines = {line.key: line for section in overview(calculate(letter_with({"transportation": None})))
              for line in section.lines}

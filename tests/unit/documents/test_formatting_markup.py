@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,8 @@ from app.documents.formatting import (
     indefinite_article,
     join_and,
     jurisdiction,
+    money,
+    money_plain,
     multiple_words,
     par_value,
     portion_words,
@@ -74,6 +77,16 @@ def test_an_unknown_inline_tag_is_an_error() -> None:
 def test_a_parse_error_reports_the_line_as_rendered() -> None:
     with pytest.raises(MarkupError, match="at line 3"):
         parse("<document>\n<body>\n<p>x</q></body></document>")
+
+
+@pytest.mark.parametrize(
+    ("formatter", "amount", "text"),
+    [(money, "-5000", "-$5,000.00"), (money, "5000", "$5,000.00"), (money, "-0.5", "-$0.50"),
+     (money_plain, "-1000", "-$1,000"), (money_plain, "-1000.5", "-$1,000.50"), (par_value, "-0.0001", "-$0.0001")],
+)
+def test_negative_money_has_its_sign_before_the_dollar(formatter: Callable[[Decimal], str], amount: str, text: str) -> None:
+    # It read "$-5,000.00".
+    assert formatter(Decimal(amount)) == text
 
 
 @pytest.mark.parametrize(

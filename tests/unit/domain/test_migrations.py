@@ -27,7 +27,7 @@ def test_a_schema_1_file_opens_as_the_sample_letter_with_no_problem() -> None:
     expected = copy.deepcopy(SAMPLE_TERMS)
     del expected["position"]["work_state"]
     assert file.draft == expected
-    assert file.schema_version == SCHEMA_VERSION == 2
+    assert file.schema_version == SCHEMA_VERSION == 3
 
 
 def test_each_moved_term_keeps_its_value() -> None:

@@ -48,3 +48,39 @@ def test_a_letter_file_with_errors_cannot_be_reviewed(tmp_path: Path) -> None:
         review_file(path)
     with pytest.raises(ReviewInputError, match="is a folder"):
         review_file(tmp_path)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    # Reading it waited forever for a writer.
+    import os
+
+    for name in ("letter.txt", "letter.docx", "letter.offer.json"):
+        pipe = tmp_path / name
+        os.mkfifo(pipe)
+        with pytest.raises(ReviewInputError, match=r"is a named pipe \(FIFO\), not a letter file"):
+            review_file(pipe)
+
+
+def test_a_docx_that_carries_its_terms_gets_the_legal_checks_too(tmp_path: Path) -> None:
+    import copy
+
+    from app.documents.docx_writer import docx_bytes
+    from app.documents.engine import render_document
+    from app.domain.file_format import dumps, new_file
+    from app.domain.rules import validate_draft
+    from app.domain.sample import SAMPLE_TERMS
+
+    draft = copy.deepcopy(SAMPLE_TERMS)
+    draft["position"]["work_state"] = "CA"  # a California employee with the sample's non-compete
+    letter, _ = validate_draft(draft)
+    assert letter is not None
+    document = render_document(letter)
+    with_terms = tmp_path / "signed.docx"
+    with_terms.write_bytes(docx_bytes(document, terms=dumps(new_file(draft))))
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(docx_bytes(document))
+    california = [f for f in review_file(with_terms) if f.rule.startswith("legal-california")]
+    assert california and california[0].severity is Severity.ERROR
+    assert "16600" in california[0].message
+    # The same words without their terms: the drafting checks only.
+    assert not [f for f in review_file(plain) if f.rule.startswith("legal-")]

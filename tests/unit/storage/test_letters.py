@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -78,10 +79,10 @@ def test_permission_denied(letter_path: Path, monkeypatch: pytest.MonkeyPatch) -
     # Tests run as root, where chmod 000 does not stop reading: make the read fail as it would.
     letter_path.write_text(dumps(new_file(sample_letter())))
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def denied(path: Path) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(letters, "_open_for_reading", denied)
     assert "you do not have permission to read it" in _open_error(letter_path)
 
 
@@ -121,7 +122,7 @@ def test_newer_schema_version_says_to_update(letter_path: Path) -> None:
 
 def test_deeply_nested_json(letter_path: Path) -> None:
     letter_path.write_text('{"draft": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    assert "nested too deeply" in _open_error(letter_path)
+    assert "the value of draft is nested more than 32 levels deep" in _open_error(letter_path)
 
 
 def test_huge_file_is_not_read(letter_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,3 +225,25 @@ def test_saving_onto_a_folder(letter_path: Path) -> None:
 
 def test_saving_into_a_missing_folder(tmp_path: Path) -> None:
     assert "no longer exists" in _failed_save(tmp_path / "gone" / NAME)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(letter_path: Path) -> None:
+    os.mkfifo(letter_path)
+    assert "is a named pipe (FIFO), not a letter file" in _open_error(letter_path)
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    assert "is a character device, not a letter file" in _open_error(Path("/dev/zero"))
+
+
+def test_saving_over_a_named_pipe_is_refused_and_leaves_it(letter_path: Path) -> None:
+    os.mkfifo(letter_path)
+    message = _failed_save(letter_path)
+    assert "is a named pipe (FIFO), not a file" in message
+    assert stat.S_ISFIFO(os.stat(letter_path).st_mode)
+    assert leftovers(letter_path.parent) == []
+
+
+def test_utf16_without_a_byte_order_mark_is_named(letter_path: Path) -> None:
+    letter_path.write_bytes(dumps(new_file(sample_letter())).encode("utf-16-le"))
+    assert "not a UTF-8 text file (it holds NUL bytes: it is a binary file, or text saved as UTF-16)" in _open_error(letter_path)
