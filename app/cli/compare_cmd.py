@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.common import CliError, read_letter_file, require_valid
 from app.documents import formatting
-from app.domain.embedded_terms import is_docx_name
+from app.domain.embedded_terms import edited_message, is_docx_name
 from app.storage.atomic import WriteRefused, atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -116,6 +116,9 @@ def _docx_baseline(path: Path) -> tuple[Letter | None, str, Document | None]:
         baseline = docx_baseline(data)
     except BaselineError as exc:
         raise CliError(f"{path}: cannot be compared with: {exc}") from None
+    if baseline.edited:
+        print(f"offerdesk: warning: {edited_message(str(path))}; its text as edited is the redline's baseline.",
+              file=sys.stderr)
     return baseline.letter, baseline.describe(str(path)), baseline.document
 
 
