@@ -20,8 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 
 from app.domain.file_format import dumps, new_file  # noqa: E402
 from app.domain.sample import sample_letter  # noqa: E402
-from app.ui.app import application, wait_for_preview  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.app import application, open_for_screenshot  # noqa: E402
 
 NAMES = ["Jane Q. Doe", "Robert Roe", "Ann Lee", "Carlos Diaz", "Mei Chen", "Priya Patel", "Tom Brown",
          "Sara Kim", "Omar Haddad", "Lena Fischer", "Ivan Petrov", "Grace Okafor"]
@@ -54,13 +53,7 @@ def main() -> int:
                 writer.writerow([name, f"{300000 + 5000 * i}", "03/15/2025" if i == 4 else "2025-03-01"])
         letter = Path(tmp) / "cfo-offer.offer.json"
         letter.write_text(dumps(new_file(sample_letter())), encoding="utf-8")
-        window = MainWindow(config_dir=Path(tmp) / "config")
-        window.remember_layout = False
-        window.open_path(letter)
-        window.resize(1366, 768)
-        window.apply_default_sizes()
-        window.show()
-        wait_for_preview(window)
+        window = open_for_screenshot(letter, Path(tmp) / "config")
         dialog = window.open_batch_dialog()
         dialog.terms_edit.setText(str(terms))
         dialog.folder_edit.setText(str(Path(tmp) / "cfo-offers-2025-letters"))

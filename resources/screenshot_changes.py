@@ -17,8 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.domain.file_format import load_letter  # noqa: E402
-from app.ui.app import application, wait_for_preview  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.app import application, open_for_screenshot  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ceo-double-trigger.offer.json"
 
@@ -38,13 +37,7 @@ def main() -> int:
             {"amount": "100000.00", "timing": "months_after_start", "months_after_start": 12})
         letter = Path(tmp) / "ceo-offer.offer.json"
         letter.write_text(json.dumps(draft, indent=2), encoding="utf-8")
-        window = MainWindow(config_dir=Path(tmp) / "config")
-        window.remember_layout = False
-        window.open_path(letter)
-        window.resize(1366, 768)
-        window.apply_default_sizes()
-        window.show()
-        wait_for_preview(window)
+        window = open_for_screenshot(letter, Path(tmp) / "config")
         window.compare_with(sent, "As sent, November 20, 2026")
         window.side_tabs.setCurrentIndex(2)
         for _ in range(40):

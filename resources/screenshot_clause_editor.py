@@ -17,8 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.domain.file_format import dumps, new_file  # noqa: E402
 from app.domain.sample import SAMPLE_TERMS  # noqa: E402
 from app.ui import wording_actions  # noqa: E402
-from app.ui.app import application, wait_for_preview  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.app import application, open_for_screenshot  # noqa: E402
 from resources.screenshot_batch import over_window  # noqa: E402
 
 OWN = ("Your base salary will be [[compensation.base_salary]] a year, payable in equal installments on the "
@@ -34,13 +33,7 @@ def main() -> int:
                                              {"clause": "clawback", "alternate": "pro-rata"}]}
         letter = Path(tmp) / "cfo-offer.offer.json"
         letter.write_text(dumps(new_file(draft)), encoding="utf-8")
-        window = MainWindow(config_dir=Path(tmp) / "config")
-        window.remember_layout = False
-        window.open_path(letter)
-        window.resize(1366, 768)
-        window.apply_default_sizes()
-        window.show()
-        wait_for_preview(window)
+        window = open_for_screenshot(letter, Path(tmp) / "config")
         window.select_section("compensation")
         app.processEvents()
         window.preview_pane.scroll_to_section("compensation", ("compensation",))

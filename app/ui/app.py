@@ -81,6 +81,19 @@ def wait_for_preview(window: MainWindow, timeout_ms: int = 5000) -> None:
     QApplication.processEvents()
 
 
+def open_for_screenshot(letter: Path, config_dir: Path, size: tuple[int, int] = (1366, 768)) -> MainWindow:
+    """A window on ``letter`` at ``size`` with the default layout (private settings in ``config_dir``),
+    shown with its preview filled in: how the README's screenshot scripts start."""
+    window = MainWindow(config_dir=config_dir)
+    window.remember_layout = False
+    window.open_path(letter)
+    window.resize(*size)
+    window.apply_default_sizes()
+    window.show()
+    wait_for_preview(window)
+    return window
+
+
 def wait_until_painted(widget: QWidget, timeout_ms: int = 10000) -> float | None:
     """Process events until the paint pass that first painted ``widget`` on its exposed window is
     over, so the window as a whole is on screen. Returns ``time.monotonic()`` at the end of that
