@@ -16,8 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop  # noqa: E402
 
-from app.ui.app import application, wait_for_preview  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
+from app.domain.file_format import dumps, new_file  # noqa: E402
+from app.domain.sample import sample_letter  # noqa: E402
+from app.ui.app import application, open_for_screenshot  # noqa: E402
 
 MARKS = {"legend": True, "legend_text": "Draft - Privileged & Confidential", "document_id": "NY 1234567 v2",
          "placement": "header"}
@@ -27,11 +28,9 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("screenshot-print-preview.png")
     app = application()
     with tempfile.TemporaryDirectory(prefix="offerdesk-shot-") as tmp:
-        window = MainWindow(sample=True, config_dir=Path(tmp) / "config")
-        window.remember_layout = False
-        window.resize(1366, 768)
-        window.show()
-        wait_for_preview(window)
+        letter = Path(tmp) / "cfo-offer.offer.json"
+        letter.write_text(dumps(new_file(sample_letter())), encoding="utf-8")
+        window = open_for_screenshot(letter, Path(tmp) / "config")
         window.document.edit(("document_options",), MARKS, "Legend and document ID")
         loop = QEventLoop()
         while window.document.letter is None or window.document.letter.document_options is None:
