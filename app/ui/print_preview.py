@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -129,6 +130,9 @@ class PrintPreview(QDialog):
         self._column.setSpacing(_PAGE_GAP)
         self._column.setContentsMargins(_PAGE_GAP, _PAGE_GAP, _PAGE_GAP, _PAGE_GAP)
         self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # The column is at least as tall as its pages (each whole), so the view scrolls over them
+        # rather than squeezing them into its height.
+        self._column.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.pages_area = QScrollArea()
         self.pages_area.setWidget(self._pages)
         self.pages_area.setWidgetResizable(True)
@@ -202,7 +206,9 @@ class PrintPreview(QDialog):
                 width = max(room - 2 * _PAGE_GAP - 4, 200)  # the scroll bar the pages will need, kept free
             else:
                 width = int(image.width() * factor * _SCREEN_DPI / RENDER_DPI)
-            label.setPixmap(QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation))
+            pixmap = QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)  # type: ignore[arg-type]
