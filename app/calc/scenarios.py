@@ -418,7 +418,7 @@ def _years_text(years: Fraction) -> str:
         return f"{years.numerator} year" + ("s" if years.numerator != 1 else "")
     if (years * 12).denominator == 1:
         return f"{years * 12} months"
-    return f"{float(years):.4f} years"
+    return f"{(Decimal(years.numerator) / Decimal(years.denominator)).quantize(Decimal('0.0001'))} years"
 
 
 def _delay_409a(letter: Letter, on: date, planned: list[tuple[date, Decimal]],
